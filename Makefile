@@ -1,0 +1,29 @@
+# The two commands of the README: `make run` and `make test`. Both install what they need.
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test browser translations clean
+
+$(STAMP): pyproject.toml
+	@PY=$$(sh scripts/python312.sh) && [ -x $(BIN)/python ] || $$PY -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+translations: $(STAMP)
+	$(BIN)/python -m pwa.i18n_build compile
+
+run: $(STAMP) translations
+	$(BIN)/mentari init-db --demo
+	$(BIN)/mentari run --host 127.0.0.1 --port $(PORT)
+
+browser:
+	sh scripts/install-browser.sh
+
+test: $(STAMP) translations browser
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,26 @@
+"""MENTARI web application: `create_app(config)` wires configuration, extensions and blueprints."""
+import os
+
+from flask import Flask
+
+from . import config as settings
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(settings.from_environment(app.instance_path))
+    app.config.update(config or {})
+    settings.check_production(app.config)
+    os.makedirs(app.instance_path, exist_ok=True)
+
+    from . import database, extensions
+    extensions.init_app(app)
+    database.init_app(app)
+
+    from . import admin, auth, citizen, complaints, health, meragatan, rating, staff, status
+    for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan):
+        app.register_blueprint(module.bp)
+    if app.config["GALLERY"]:
+        from . import gallery
+        app.register_blueprint(gallery.bp)
+    return app

@@ -1,0 +1,53 @@
+"""Configuration from environment variables, with safe defaults for development.
+
+Every deployment-specific value has a MENTARI_* variable (documented in the README). In
+production a missing or placeholder secret stops start-up: a silent default secret would let
+anyone forge staff sessions.
+"""
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when production settings are unsafe."""
+
+
+def from_environment(instance_path: str) -> dict:
+    env = os.environ
+    instance = Path(instance_path)
+    upload_mb = float(env.get("MENTARI_UPLOAD_MAX_MB", "5"))
+    return {
+        "ENV_MODE": env.get("MENTARI_ENV", "development"),
+        "SECRET_KEY": env.get("MENTARI_SECRET_KEY", DEV_SECRET_KEY),
+        "DATABASE": env.get("MENTARI_DATABASE", str(instance / "mentari.db")),
+        "UPLOAD_FOLDER": env.get("MENTARI_UPLOAD_FOLDER", str(instance / "uploads")),
+        "UPLOAD_MAX_BYTES": int(upload_mb * 1024 * 1024),
+        # A request may carry several documents; each is checked against UPLOAD_MAX_BYTES by the
+        # form so the user gets a message on the right field instead of a bare 413.
+        "MAX_CONTENT_LENGTH": int(upload_mb * 1024 * 1024 * 6),
+        "NOTIFY_SENDER": env.get("MENTARI_NOTIFY_SENDER", "file"),
+        "NOTIFY_OUTBOX_FILE": env.get("MENTARI_NOTIFY_OUTBOX_FILE", str(instance / "outbox.log")),
+        "GATEWAY_URL": env.get("MENTARI_GATEWAY_URL", ""),
+        "GATEWAY_TOKEN": env.get("MENTARI_GATEWAY_TOKEN", ""),
+        "STATUS_RATE_LIMIT": env.get("MENTARI_STATUS_RATE_LIMIT", "10 per minute"),
+        "OFFICE_TIMEZONE": env.get("MENTARI_TIMEZONE", "Asia/Makassar"),
+        "GALLERY": env.get("MENTARI_ENV", "development") != "production",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env.get("MENTARI_ENV", "development") == "production",
+    }
+
+
+def check_production(config: dict) -> None:
+    if config.get("ENV_MODE") != "production":
+        return
+    key = config.get("SECRET_KEY") or ""
+    if key == DEV_SECRET_KEY or len(key) < 32:
+        raise ConfigError(
+            "MENTARI_SECRET_KEY must be set to a random value of at least 32 characters in "
+            "production (for example: python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if config.get("NOTIFY_SENDER") == "http" and not config.get("GATEWAY_URL"):
+        raise ConfigError("MENTARI_NOTIFY_SENDER=http needs MENTARI_GATEWAY_URL.")

@@ -1,0 +1,42 @@
+"""The store's connection for each web request, and the `init-db` command."""
+import click
+from flask import current_app, g
+
+from . import demo, store
+
+
+def get_db():
+    if "db" not in g:
+        g.db = store.connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exc=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.conn.close()
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)
+    # Migrate on start-up so a deployment never serves with an old schema.
+    db = store.connect(app.config["DATABASE"])
+    try:
+        store.migrate(db)
+    finally:
+        db.conn.close()
+
+
+@click.command("init-db")
+@click.option("--demo", "with_demo", is_flag=True, help="Add demo services and staff if empty.")
+def init_db_command(with_demo: bool):
+    """Create or migrate the database (and add demo data when asked and the database is empty)."""
+    db = get_db()
+    version = store.migrate(db)
+    click.echo(f"Database ready (schema {version}): {current_app.config['DATABASE']}")
+    if with_demo:
+        if demo.load(db, current_app.config):
+            click.echo("Demo data added. Staff accounts are listed in README.md.")
+        else:
+            click.echo("Database already has data; demo data not added.")

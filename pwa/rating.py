@@ -1,0 +1,4 @@
+"""Placeholder while being written."""
+from flask import Blueprint
+
+bp = Blueprint("rating", __name__)

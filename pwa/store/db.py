@@ -1,0 +1,65 @@
+"""Connection, transactions and numbered migrations (PRAGMA user_version holds the number)."""
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from .migrations import MIGRATIONS
+
+
+def connect(path: str) -> sqlite_utils.Database:
+    conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    # WAL lets the counter display read while a clerk writes.
+    if path != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    return sqlite_utils.Database(conn)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration newer than the database; returns the resulting version."""
+    current = schema_version(db)
+    for number, script in enumerate(MIGRATIONS, start=1):
+        if number <= current:
+            continue
+        with db.conn:
+            db.conn.executescript(script)
+            db.execute(f"PRAGMA user_version = {number}")
+    return schema_version(db)
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database):
+    """Commit everything done inside, or nothing if it raises."""
+    conn = db.conn
+    if conn.in_transaction:
+        # Nested use joins the outer transaction instead of committing half of it.
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def rows(db, sql: str, params=()) -> list[dict]:
+    return [dict(r) for r in db.execute(sql, params).fetchall()]
+
+
+def row(db, sql: str, params=()) -> dict | None:
+    r = db.execute(sql, params).fetchone()
+    return dict(r) if r else None

@@ -1,0 +1,203 @@
+"""Numbered schema migrations. Append only: never edit one that has shipped."""
+
+M001_SCHEMA = """
+CREATE TABLE layanan (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    nama TEXT NOT NULL,
+    deskripsi TEXT NOT NULL DEFAULT '',
+    sop_hari INTEGER NOT NULL DEFAULT 5,
+    dibuka INTEGER NOT NULL DEFAULT 1,
+    dibuka_kembali TEXT,
+    tautan_nasional TEXT,
+    urutan INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE layanan_mode (
+    layanan_id INTEGER NOT NULL REFERENCES layanan(id) ON DELETE CASCADE,
+    mode TEXT NOT NULL,
+    dibuka INTEGER NOT NULL DEFAULT 1,
+    dibuka_kembali TEXT,
+    PRIMARY KEY (layanan_id, mode)
+);
+CREATE TABLE persyaratan (
+    id INTEGER PRIMARY KEY,
+    layanan_id INTEGER NOT NULL REFERENCES layanan(id) ON DELETE CASCADE,
+    nama TEXT NOT NULL,
+    keterangan TEXT NOT NULL DEFAULT '',
+    wajib INTEGER NOT NULL DEFAULT 1,
+    jenis TEXT NOT NULL DEFAULT 'pdf,jpeg,png,webp',
+    urutan INTEGER NOT NULL DEFAULT 0,
+    aktif INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE staf (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    nama TEXT NOT NULL,
+    peran TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    aktif INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE draf (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL DEFAULT '{}',
+    dibuat_at TEXT NOT NULL,
+    diubah_at TEXT NOT NULL
+);
+CREATE TABLE permohonan (
+    id INTEGER PRIMARY KEY,
+    nomor TEXT NOT NULL UNIQUE,
+    idempotency_key TEXT UNIQUE,
+    layanan_id INTEGER NOT NULL REFERENCES layanan(id),
+    mode TEXT NOT NULL,
+    status TEXT NOT NULL,
+    nama TEXT NOT NULL,
+    telepon TEXT NOT NULL,
+    nik TEXT,
+    alamat TEXT NOT NULL,
+    desa TEXT NOT NULL,
+    kecamatan TEXT NOT NULL,
+    kategori TEXT NOT NULL DEFAULT '[]',
+    disabilitas TEXT NOT NULL DEFAULT '[]',
+    bantuan TEXT NOT NULL DEFAULT '[]',
+    bantuan_lain TEXT NOT NULL DEFAULT '',
+    jadwal TEXT,
+    alamat_jemput TEXT,
+    bawaan TEXT NOT NULL DEFAULT '',
+    catatan TEXT NOT NULL DEFAULT '',
+    bahasa TEXT NOT NULL DEFAULT 'id',
+    petugas_id INTEGER REFERENCES staf(id),
+    jadwal_petugas TEXT,
+    dibuat_at TEXT NOT NULL,
+    diajukan_at TEXT NOT NULL,
+    batas_sop TEXT NOT NULL,
+    selesai_at TEXT
+);
+CREATE INDEX permohonan_status ON permohonan(status, diajukan_at);
+CREATE TABLE dokumen (
+    id INTEGER PRIMARY KEY,
+    draf_id TEXT,
+    permohonan_id INTEGER REFERENCES permohonan(id),
+    persyaratan_id INTEGER NOT NULL REFERENCES persyaratan(id),
+    nama_asli TEXT NOT NULL DEFAULT '',
+    berkas TEXT,
+    mime TEXT,
+    ukuran INTEGER NOT NULL DEFAULT 0,
+    diambil_petugas INTEGER NOT NULL DEFAULT 0,
+    aktif INTEGER NOT NULL DEFAULT 1,
+    diunggah_at TEXT NOT NULL
+);
+CREATE INDEX dokumen_permohonan ON dokumen(permohonan_id);
+CREATE INDEX dokumen_draf ON dokumen(draf_id);
+CREATE TABLE pemeriksaan (
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    persyaratan_id INTEGER NOT NULL REFERENCES persyaratan(id),
+    memenuhi INTEGER NOT NULL,
+    alasan TEXT NOT NULL DEFAULT '',
+    staf_id INTEGER REFERENCES staf(id),
+    at TEXT NOT NULL,
+    PRIMARY KEY (permohonan_id, persyaratan_id)
+);
+CREATE TABLE riwayat (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    staf_id INTEGER REFERENCES staf(id),
+    peran TEXT NOT NULL,
+    aksi TEXT NOT NULL,
+    dari_status TEXT,
+    ke_status TEXT NOT NULL,
+    catatan TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX riwayat_permohonan ON riwayat(permohonan_id, id);
+CREATE TABLE laporan (
+    permohonan_id INTEGER PRIMARY KEY REFERENCES permohonan(id),
+    petugas_id INTEGER NOT NULL REFERENCES staf(id),
+    hasil TEXT NOT NULL,
+    catatan TEXT NOT NULL DEFAULT '',
+    lampiran TEXT,
+    lampiran_mime TEXT,
+    at TEXT NOT NULL
+);
+CREATE TABLE penilaian (
+    permohonan_id INTEGER PRIMARY KEY REFERENCES permohonan(id),
+    petugas_id INTEGER REFERENCES staf(id),
+    skor INTEGER NOT NULL CHECK (skor BETWEEN 1 AND 5),
+    komentar TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE TABLE skm_jawaban (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER UNIQUE REFERENCES permohonan(id),
+    tiket_id INTEGER UNIQUE REFERENCES tiket(id),
+    u1 INTEGER NOT NULL, u2 INTEGER NOT NULL, u3 INTEGER NOT NULL,
+    u4 INTEGER NOT NULL, u5 INTEGER NOT NULL, u6 INTEGER NOT NULL,
+    u7 INTEGER NOT NULL, u8 INTEGER NOT NULL, u9 INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE skm_tindak_lanjut (
+    id INTEGER PRIMARY KEY,
+    periode TEXT NOT NULL,
+    catatan TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id),
+    at TEXT NOT NULL
+);
+CREATE TABLE keberatan (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    alasan TEXT NOT NULL,
+    status TEXT NOT NULL,
+    catatan_pemeriksa TEXT NOT NULL DEFAULT '',
+    pemeriksa_id INTEGER REFERENCES staf(id),
+    petugas_id INTEGER REFERENCES staf(id),
+    diajukan_at TEXT NOT NULL,
+    diputus_at TEXT,
+    diantar_at TEXT
+);
+CREATE TABLE pengaduan (
+    id INTEGER PRIMARY KEY,
+    nomor TEXT NOT NULL UNIQUE,
+    nama TEXT NOT NULL DEFAULT '',
+    kontak TEXT NOT NULL DEFAULT '',
+    isi TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tindak_lanjut TEXT NOT NULL DEFAULT '',
+    staf_id INTEGER REFERENCES staf(id),
+    diajukan_at TEXT NOT NULL,
+    ditanggapi_at TEXT
+);
+CREATE TABLE pesan (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    isi TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE kiriman (
+    id INTEGER PRIMARY KEY,
+    pesan_id INTEGER NOT NULL REFERENCES pesan(id),
+    tujuan TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'antri',
+    percobaan INTEGER NOT NULL DEFAULT 0,
+    galat TEXT NOT NULL DEFAULT '',
+    terakhir_at TEXT
+);
+CREATE TABLE tiket (
+    id INTEGER PRIMARY KEY,
+    nomor TEXT NOT NULL,
+    tanggal TEXT NOT NULL,
+    nama TEXT NOT NULL,
+    kebutuhan TEXT NOT NULL DEFAULT '',
+    layanan_id INTEGER REFERENCES layanan(id),
+    loket TEXT NOT NULL,
+    prioritas INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'menunggu',
+    permohonan_id INTEGER REFERENCES permohonan(id),
+    dibuat_oleh INTEGER REFERENCES staf(id),
+    dibuat_at TEXT NOT NULL,
+    dipanggil_oleh INTEGER REFERENCES staf(id),
+    dipanggil_at TEXT,
+    selesai_at TEXT,
+    UNIQUE (tanggal, nomor)
+);
+"""
+
+MIGRATIONS = [M001_SCHEMA]

@@ -1,0 +1,62 @@
+"""SKM/IKM arithmetic (Permen PANRB 14/2017). Pure Python.
+
+NRR per element = sum of scores / respondents; IKM = Σ(NRR × 1/9) × 25. Computed with exact
+fractions and rounded only for display: rounding the weight to 0.111 early loses about a point.
+"""
+from dataclasses import dataclass
+from fractions import Fraction
+
+ELEMENTS = 9
+ELEMENT_KEYS = tuple(f"u{i}" for i in range(1, ELEMENTS + 1))
+
+# Lower bounds of the grades on the 25–100 scale (converted IKM), highest first.
+GRADES = (
+    (Fraction("88.31"), "A"),
+    (Fraction("76.61"), "B"),
+    (Fraction("65.00"), "C"),
+    (Fraction("25.00"), "D"),
+)
+
+
+@dataclass(frozen=True)
+class IkmResult:
+    respondents: int
+    nrr: tuple            # Fraction per element
+    ikm: Fraction | None  # None when nobody answered
+
+    @property
+    def grade(self) -> str | None:
+        return grade_for(self.ikm) if self.ikm is not None else None
+
+
+def grade_for(ikm: Fraction) -> str:
+    # Compare the value as displayed (two decimals), so 88.305 shown as 88.31 is an A, matching
+    # the table's published boundaries.
+    shown = round(Fraction(ikm), 2)
+    for lower, grade in GRADES:
+        if shown >= lower:
+            return grade
+    return "D"
+
+
+def ikm(answers: list) -> IkmResult:
+    """answers: sequences of nine scores (1–4) or mappings with keys u1..u9."""
+    count = len(answers)
+    if count == 0:
+        return IkmResult(0, tuple(None for _ in range(ELEMENTS)), None)
+    sums = [0] * ELEMENTS
+    for a in answers:
+        scores = [a[k] for k in ELEMENT_KEYS] if isinstance(a, dict) else list(a)
+        if len(scores) != ELEMENTS or any(s not in (1, 2, 3, 4) for s in scores):
+            raise ValueError("each answer needs nine scores from 1 to 4")
+        for i, s in enumerate(scores):
+            sums[i] += s
+    nrr = tuple(Fraction(s, count) for s in sums)
+    index = sum(n * Fraction(1, ELEMENTS) for n in nrr) * 25
+    return IkmResult(count, nrr, index)
+
+
+def display(value: Fraction | None, places: int = 2) -> str:
+    if value is None:
+        return "–"
+    return f"{float(round(value, places)):.{places}f}"

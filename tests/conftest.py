@@ -1,0 +1,76 @@
+"""Fixtures after Flask's tutorial: a fresh app on a temporary SQLite file per test."""
+import re
+
+import pytest
+
+from pwa import create_app, demo, store
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "DATABASE": str(tmp_path / "test.db"),
+        "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "NOTIFY_OUTBOX_FILE": str(tmp_path / "outbox.log"),
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+    })
+    with app.app_context():
+        db = store.connect(app.config["DATABASE"])
+        demo.load(db, app.config)
+        db.conn.close()
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app):
+    conn = store.connect(app.config["DATABASE"])
+    yield conn
+    conn.conn.close()
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = demo.DEMO_PASSWORD):
+        return self.client.post("/staf/masuk", data={"username": username, "password": password})
+
+    def logout(self):
+        return self.client.post("/staf/keluar")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+# Demo usernames per role, for tests that log in "as a verifikator" etc.
+USER_FOR_ROLE = {
+    "admin": "admin", "verifikator": "verifikator", "kasubag_tu": "kasubag",
+    "kepala_kantor": "kepala", "petugas": "petugas", "satpam": "satpam",
+}
+
+
+@pytest.fixture
+def login(auth):
+    def as_role(role: str):
+        auth.logout()
+        response = auth.login(USER_FOR_ROLE[role])
+        assert response.status_code == 302, "demo login failed"
+        return response
+    return as_role
+
+
+def text_of(response) -> str:
+    """The page's visible text, whitespace folded, for assertions about what a person reads."""
+    html = response.get_data(as_text=True)
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
