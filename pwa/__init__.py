@@ -13,12 +13,14 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import database, extensions
+    from . import database, display, extensions
     extensions.init_app(app)
     database.init_app(app)
+    display.init_app(app)
 
     from . import admin, auth, citizen, complaints, health, meragatan, rating, staff, status
-    for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan):
+    for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan,
+                   display):
         app.register_blueprint(module.bp)
     if app.config["GALLERY"]:
         from . import gallery

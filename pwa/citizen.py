@@ -208,8 +208,10 @@ def _simple_step(step_name, form_class, template, fields):
     def handler(data, service):
         form = form_class(data={k: data.get(k) for k in fields})
         if form.validate_on_submit():
-            for k in fields:
-                data[k] = getattr(form, k).data
+            if hasattr(form, "cleaned"):
+                data.update(form.cleaned())
+            else:
+                data.update({k: getattr(form, k).data for k in fields})
             _save(data)
             return _after(step_name, service)
         return render_template(template, form=form, service=service, data=data,

@@ -52,7 +52,6 @@ class PersonForm(FlaskForm):
     def validate_telepon(self, field):
         if not PHONE.match(normalise_phone(field.data)):
             raise ValidationError(_l("Masukkan nomor HP yang benar, misalnya 0812 3456 7890."))
-        field.data = normalise_phone(field.data)
 
     def validate_nik(self, field):
         digits = re.sub(r"\D", "", field.data or "")
@@ -62,7 +61,11 @@ class PersonForm(FlaskForm):
             nik_number.validate(digits)
         except StdnumError:
             raise ValidationError(_l("NIK tidak sesuai. Periksa lagi angka di KTP Anda."))
-        field.data = digits
+
+    def cleaned(self) -> dict:
+        """Stored in one form, so lookups and the SMS gateway agree; shown as typed on error."""
+        return {"nama": self.nama.data, "telepon": normalise_phone(self.telepon.data),
+                "nik": re.sub(r"\D", "", self.nik.data or "") or None}
 
 
 class AddressForm(FlaskForm):
@@ -72,7 +75,7 @@ class AddressForm(FlaskForm):
     desa = StringField(_l("Desa atau kelurahan"), filters=[_strip], validators=[
         DataRequired(_l("Masukkan nama desa atau kelurahan.")),
         Length(max=80, message=_l("Nama desa paling banyak 80 huruf."))])
-    kecamatan = SelectField(_l("Kecamatan"), validators=[
+    kecamatan = SelectField(_l("Kecamatan"), validate_choice=False, validators=[
         DataRequired(_l("Pilih kecamatan tempat Anda tinggal."))])
 
     def __init__(self, *args, **kwargs):

@@ -64,10 +64,13 @@ def load(db, config: dict) -> bool:
     """Add demo services and staff to an empty database; False when it already has data."""
     if staff.count(db) or catalogue.list_services(db):
         return False
+    # One hash for the shared demo password; tests choose a cheaper method to stay fast.
+    hashed = generate_password_hash(DEMO_PASSWORD,
+                                    method=config.get("PASSWORD_HASH_METHOD", "scrypt"))
     with transaction(db):
         for username, nama, peran in DEMO_STAFF:
             staff.add_staff(db, username=username, nama=nama, peran=peran,
-                            password_hash=generate_password_hash(DEMO_PASSWORD))
+                            password_hash=hashed)
         for order, (slug, nama, desc, sop, modes, reqs, link) in enumerate(DEMO_SERVICES):
             lid = catalogue.add_service(db, slug=slug, nama=nama, deskripsi=desc, sop_hari=sop,
                                         modes=modes, tautan_nasional=link, urutan=order)

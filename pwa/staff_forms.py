@@ -3,13 +3,13 @@
 Several of these forms can share one page, so each gets a prefix (its field ids stay unique and
 the error summary links land on the right field).
 """
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from flask_babel import gettext, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from . import labels
 
@@ -22,9 +22,12 @@ def _strip(value):
 
 
 def _note(label, required_message=None):
-    first = DataRequired(required_message) if required_message else Optional()
-    return TextAreaField(label, filters=[_strip], validators=[
-        first, Length(max=NOTE_MAX, message=_l("Paling banyak 1000 huruf."))])
+    # No Optional() for optional notes: it would stop the chain before the form's own
+    # validate_catatan, which makes a note required for some answers.
+    validators = [Length(max=NOTE_MAX, message=_l("Paling banyak 1000 huruf."))]
+    if required_message:
+        validators.insert(0, DataRequired(required_message))
+    return TextAreaField(label, filters=[_strip], validators=validators)
 
 
 class ButtonForm(FlaskForm):
@@ -204,6 +207,3 @@ class ObjectionDecisionForm(FlaskForm):
         if self.keputusan.data == "tolak" and not field.data:
             raise ValidationError(_l("Tuliskan alasan keberatan ditolak."))
 
-
-def default_time() -> time:
-    return time(9, 0)

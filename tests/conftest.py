@@ -16,6 +16,7 @@ def app(tmp_path):
         "NOTIFY_OUTBOX_FILE": str(tmp_path / "outbox.log"),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     })
     with app.app_context():
         db = store.connect(app.config["DATABASE"])

@@ -1,0 +1,1 @@
+"""Browser accessibility audits (axe-core via Selenium and headless Chromium)."""

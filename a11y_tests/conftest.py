@@ -1,0 +1,180 @@
+"""Browser audits: the real app on a live server, driven by headless Chromium, checked by axe.
+
+The server runs with CSRF on (a real browser sends real tokens) and demo data plus the
+situations of `scenario.py`. One browser serves the whole session: starting Chromium costs more
+than auditing a page.
+"""
+import json
+import os
+import shutil
+import tempfile
+import threading
+from dataclasses import dataclass
+
+import pytest
+
+from pwa import create_app
+from pwa.demo import DEMO_PASSWORD
+
+from . import scenario
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync")
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                          "wcag22aa", "best-practice"]},
+    # "region" (all content inside landmarks) is off by default in axe; screen-reader users
+    # navigate by landmarks, so text outside them is easy to miss.
+    "rules": {"region": {"enabled": True}},
+}
+
+# Demo usernames (pwa/demo.py) per role code; a username is accepted as well.
+ROLE_USER = {"admin": "admin", "verifikator": "verifikator", "kasubag_tu": "kasubag",
+             "kepala_kantor": "kepala", "petugas": "petugas", "satpam": "satpam"}
+
+AUDITED: list[str] = []  # every page-state axe checked in this session, by label
+
+
+@dataclass
+class Site:
+    app: object
+    demo: scenario.Demo
+    folder: str
+
+
+_site: Site | None = None
+
+
+def site() -> Site:
+    """The app and its data, built once: test_pages needs the url_map and ids at collection."""
+    global _site
+    if _site is None:
+        folder = tempfile.mkdtemp(prefix="mentari-a11y-")
+        app = create_app({
+            "TESTING": True,
+            "SECRET_KEY": "a11y-audit-secret",
+            "DATABASE": os.path.join(folder, "mentari.db"),
+            "UPLOAD_FOLDER": os.path.join(folder, "uploads"),
+            "NOTIFY_OUTBOX_FILE": os.path.join(folder, "outbox.log"),
+            "RATELIMIT_ENABLED": False,
+            "WTF_CSRF_ENABLED": True,
+        })
+        _site = Site(app, scenario.build(app), folder)
+    return _site
+
+
+def pytest_sessionfinish(session):
+    if _site is not None:
+        shutil.rmtree(_site.folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """Serve the app on 127.0.0.1 and a free port; yields the base URL."""
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, site().app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="a11y-live-server",
+                              daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+def _browser_missing() -> str | None:
+    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not os.path.exists(p)]
+    return ", ".join(missing) or None
+
+
+@pytest.fixture(scope="session")
+def driver(live_server):
+    missing = _browser_missing()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {missing} is missing: `make browser` installs Chromium "
+                        "and its driver (Debian packages chromium, chromium-driver).")
+        pytest.skip(f"browser audits need Debian's Chromium; missing {missing} "
+                    "(run `make browser`, or `make test`, to install it)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    home = tempfile.mkdtemp(prefix="mentari-chromium-")
+    options = webdriver.ChromeOptions()
+    for arg in CHROMIUM_ARGS:
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
+    options.binary_location = CHROMIUM
+    # Chromium writes caches and crash dumps under HOME and TMPDIR: keep them out of the
+    # user's home, and leave the test process's environment as it was.
+    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
+    os.environ.update(HOME=home, TMPDIR=home)
+    try:
+        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    browser.set_page_load_timeout(30)
+    browser.set_script_timeout(60)
+    browser.base_url = live_server
+    browser.visitor = None  # who the browser is signed in as; see test_pages.become
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def audit(driver, label: str) -> None:
+    """Run axe on the current page and fail with a readable list of violations."""
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    # Axe.run pastes options into the script with %s: give it JSON, not a Python repr.
+    results = axe.run(options=json.dumps(AXE_OPTIONS))
+    AUDITED.append(label)
+    violations = results["violations"]
+    assert not violations, violation_report(label, driver.current_url, violations)
+
+
+def violation_report(label: str, url: str, violations: list[dict], per_rule: int = 3) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {label} ({url}):"]
+    for v in violations:
+        lines.append(f"- {v['id']} [{v.get('impact')}] {v['help']} ({len(v['nodes'])} "
+                     f"element(s))")
+        for node in v["nodes"][:per_rule]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    {target}: {summary[:300]}")
+    return "\n".join(lines)
+
+
+def login_as(driver, role: str) -> None:
+    """Sign in through /staf/masuk with the demo account of `role` (a role code or username)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    username = ROLE_USER.get(role, role)
+    driver.delete_all_cookies()
+    driver.get(driver.base_url + "/staf/masuk")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    assert "/staf/masuk" not in driver.current_url, f"demo sign-in as {username} failed"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AUDITED:
+        terminalreporter.write_sep("-", f"axe audited {len(AUDITED)} page-states")

@@ -1,0 +1,410 @@
+"""Every page of the app, as each visitor sees it, at 1280 and 320 CSS pixels, checked by axe.
+
+Pages are discovered from `app.url_map`, so a new page is audited without anyone remembering to
+add it. A route whose URL needs values gets them from ARG_SAMPLES (or ENDPOINT_CASES); a route
+that is not a page (a download, a JSON answer, a POST action) must be listed in EXCLUDED with the
+reason. `test_every_route_is_audited_or_excluded` fails for anything else.
+
+Visitors: `anonim` is a citizen's browser that has proven it owns the demo requests (as after
+"cek status"); the others are the demo staff accounts. A visitor who may not see a page sees a
+sign-in page, a redirect or a 403 page instead: that is audited too, once per distinct state.
+"""
+import inspect
+import itertools
+from dataclasses import dataclass, field
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .conftest import audit, login_as, site
+
+WIDTHS = (1280, 320)
+HEIGHT = 900
+STAFF = ("admin", "verifikator", "kasubag_tu", "kepala_kantor", "petugas", "satpam")
+VISITORS = ("anonim",) + STAFF
+
+# Routes that are not pages a person reads, with the reason. Keep each reason true.
+EXCLUDED = {
+    "static": "CSS, scripts and icons, not pages",
+    "health.healthz": "JSON for uptime monitors",
+    "status.document": "sends the uploaded file itself (PDF or image)",
+    "status.object_to_delay": "POST only; its error state re-renders status.view",
+    "status.resubmit": "POST only; its error state re-renders status.view",
+    "auth.logout": "POST only; redirects to the home page",
+    "admin.reports_csv": "CSV download of the report table (the table page is audited)",
+    "staff.document": "sends the uploaded file itself (PDF or image)",
+    "staff.report_attachment": "sends the officer's report attachment (PDF or image)",
+    "staff.act": "POST only: a workflow action; refusals re-render staff.detail",
+    "staff.check": "POST only: records a requirement check, then shows staff.detail",
+    "staff.objection_delivered": "POST only: marks an upheld objection delivered",
+    "meragatan.call_next": "POST only: calls the next ticket, then shows the counter page",
+    "meragatan.finish": "POST only: closes a ticket, then shows the counter page",
+}
+
+# Pages that always redirect (audited where they land, but never expected to render).
+REDIRECT_ONLY = {
+    "auth.home": "sends each signed-in role to its own home page",
+}
+
+# Requests in these states stand for "a permohonan" where a URL needs one (scenario.REQUESTS).
+REQUEST_LABELS = ("diajukan", "dikembalikan", "disetujui", "di_kantor", "dilaporkan", "selesai",
+                  "ditolak", "terlambat", "keberatan")
+# Arguments that come with a request: a URL with several of them gets one coherent set.
+REQUEST_ARGS = ("permohonan_id", "dokumen_id", "persyaratan_id", "nomor")
+
+
+def _services(demo):
+    return [("layanan-dokumen", demo.requests["diajukan"]["layanan_id"]),
+            ("layanan-tanpa-dokumen", demo.requests["selesai"]["layanan_id"])]
+
+
+# How to build a URL argument: name → [(label, value)] from the demo data.
+ARG_SAMPLES = {
+    "layanan_id": _services,
+    "keberatan_id": lambda demo: [("keberatan", demo.keberatan_id)],
+    "pengaduan_id": lambda demo: [("pengaduan", demo.pengaduan_id)],
+    "tiket_id": lambda demo: [("tiket", demo.tiket_id)],
+    "staf_id": lambda demo: [("petugas", demo.staf_id)],
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    endpoint: str
+    label: str
+    path: str
+    session: dict = field(default_factory=dict, hash=False, compare=False)
+    must_land: bool = False  # the owning citizen must see this very page, not a redirect
+
+    @property
+    def key(self) -> str:
+        return f"{self.endpoint}[{self.label}]" if self.label else self.endpoint
+
+
+def _citizen_step_cases(rule, demo, build):
+    """Every step of the request form, with a draft answered up to it; mode-specific steps once
+    per mode (the schedule, documents and check pages differ per mode)."""
+    from pwa import citizen
+    cases = []
+    for step in citizen.STEPS:
+        per_mode = step in ("jadwal", "dokumen", "periksa")
+        for mode in (demo.drafts if per_mode else ["antar_jemput"]):
+            cases.append(Case(rule.endpoint, f"{step}-{mode}" if per_mode else step,
+                              build(rule, {"step": step}), {"draf_id": demo.drafts[mode]},
+                              must_land=True))
+    return cases
+
+
+def _gallery_cases(rule, demo, build):
+    """Every example page of the component gallery (all states of every macro)."""
+    from pwa import gallery
+    return [Case(rule.endpoint, name, build(rule, {"name": name}), must_land=True)
+            for name in gallery.COMPONENTS]
+
+
+# Endpoints whose arguments need more than ARG_SAMPLES: endpoint → case builder.
+ENDPOINT_CASES = {
+    "citizen.step": _citizen_step_cases,
+    "gallery.component": _gallery_cases,
+}
+
+
+def _request_samples(demo, needed):
+    for label in REQUEST_LABELS:
+        values = demo.requests[label]
+        if all(values.get(a) is not None for a in needed):
+            yield label, {a: values[a] for a in needed}
+
+
+def cases_for(rule, demo, build) -> list[Case] | None:
+    """The audited cases of a GET rule, or None when some argument has no sample."""
+    if rule.endpoint in ENDPOINT_CASES:
+        return ENDPOINT_CASES[rule.endpoint](rule, demo, build)
+    args = sorted(rule.arguments - set(rule.defaults or {}))
+    if not args:
+        return [Case(rule.endpoint, "", build(rule, {}))]
+    from_request = [a for a in args if a in REQUEST_ARGS]
+    others = [a for a in args if a not in REQUEST_ARGS]
+    if any(a not in ARG_SAMPLES for a in others):
+        return None
+    groups = [list(_request_samples(demo, from_request))] if from_request else []
+    groups += [[(label, {a: value}) for label, value in ARG_SAMPLES[a](demo)] for a in others]
+    cases, seen = [], set()
+    for combo in itertools.product(*groups):
+        values = {k: v for _label, part in combo for k, v in part.items()}
+        path = build(rule, values)
+        if path not in seen:
+            seen.add(path)
+            cases.append(Case(rule.endpoint, "+".join(label for label, _p in combo), path))
+    return cases or None
+
+
+def discover():
+    """(cases, uncovered): audited cases of every route, and routes nobody covers."""
+    s = site()
+    adapter = s.app.url_map.bind("localhost")
+
+    def build(rule, values):
+        return adapter.build(rule.endpoint, values)
+
+    cases, uncovered = [], []
+    for rule in sorted(s.app.url_map.iter_rules(), key=lambda r: (r.rule, r.endpoint)):
+        if rule.endpoint in EXCLUDED:
+            continue
+        found = cases_for(rule, s.demo, build) if "GET" in rule.methods else None
+        if found is None:
+            missing = sorted(rule.arguments - set(ARG_SAMPLES) - set(REQUEST_ARGS))
+            why = (f"no sample value for {', '.join(missing)}" if "GET" in rule.methods
+                   else f"not a GET page ({', '.join(sorted(rule.methods))})")
+            uncovered.append(f"{rule.endpoint} {rule.rule}: {why}")
+        else:
+            cases.extend(found)
+    return cases, uncovered
+
+
+def roles_of(endpoint) -> tuple | None:
+    """The roles `role_required` allows for this view, or None for a public page."""
+    view = site().app.view_functions[endpoint]
+    while view is not None:
+        try:
+            found = inspect.getclosurevars(view).nonlocals.get("roles")
+        except TypeError:
+            found = None
+        if found:
+            return tuple(str(r) for r in found)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+CASES, UNCOVERED = discover()
+CASE_BY_KEY = {c.key: c for c in CASES}
+PLAN = [(v, w, c.key) for v in VISITORS for w in WIDTHS for c in CASES]
+
+# What each visit showed, and what each distinct page-state's checks found.
+VISITS: dict[tuple, bool] = {}      # (endpoint, visitor, width, label) → landed on the page
+RESULTS: dict[tuple, str | None] = {}  # page-state key → None (passed) or the failure report
+
+
+# --- browser helpers ------------------------------------------------------------------------
+
+def become(driver, visitor: str) -> None:
+    if driver.visitor == visitor:
+        return
+    if visitor == "anonim":
+        driver.delete_all_cookies()
+    else:
+        login_as(driver, visitor)
+    driver.visitor = visitor
+
+
+def citizen_session(driver, extra: dict) -> None:
+    """Give this browser the signed session of a citizen who owns the demo requests (what
+    "cek status" grants) plus `extra` (a form draft), without clicking through the lookup."""
+    s = site()
+    data = {"milik": s.demo.owned, **extra}
+    value = s.app.session_interface.get_signing_serializer(s.app).dumps(data)
+    if not driver.current_url.startswith(driver.base_url):
+        driver.get(driver.base_url + "/healthz")
+    driver.delete_all_cookies()
+    driver.add_cookie({"name": s.app.config["SESSION_COOKIE_NAME"], "value": value,
+                       "path": "/", "httpOnly": True, "sameSite": "Lax"})
+
+
+def resize(driver, width: int) -> None:
+    if driver.execute_script("return window.innerWidth") != width:
+        driver.set_window_size(width, HEIGHT)
+
+
+def page_state(driver) -> dict:
+    return driver.execute_script("""
+        const nav = performance.getEntriesByType('navigation')[0];
+        const header = document.querySelector('header');
+        return {
+          status: nav ? nav.responseStatus : 0,
+          type: document.contentType,
+          path: location.pathname,
+          title: document.title,
+          // The header's links, without their query (some carry "come back to this page").
+          nav: header ? Array.from(header.querySelectorAll('a[href], button'),
+                                   e => (e.getAttribute('href') || e.tagName).split('?')[0]
+                                  ).join(' ') : '',
+        };""")
+
+
+def overflow_report(driver) -> str | None:
+    """At 320 px nothing may need sideways scrolling (WCAG 1.4.10 Reflow)."""
+    found = driver.execute_script("""
+        const w = window.innerWidth;
+        if (document.documentElement.scrollWidth <= w) return null;
+        const wide = [];
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > w + 1 && r.width > 0) {
+            let name = el.tagName.toLowerCase();
+            if (el.id) name += '#' + el.id;
+            else if (el.classList.length) name += '.' + Array.from(el.classList).join('.');
+            wide.push(name + ' (right edge ' + Math.round(r.right) + ')');
+          }
+          if (wide.length >= 5) break;
+        }
+        return {scroll: document.documentElement.scrollWidth, width: w, wide: wide};""")
+    if found is None:
+        return None
+    return (f"horizontal scroll at {found['width']} px: page is {found['scroll']} px wide; "
+            f"widest: {', '.join(found['wide']) or '?'}")
+
+
+def check_state(driver, state_key: tuple, label: str, width: int) -> None:
+    """axe plus reflow once per distinct page-state; a repeat reports the first result."""
+    if state_key not in RESULTS:
+        problems = []
+        try:
+            audit(driver, label)
+        except AssertionError as failure:
+            problems.append(str(failure))
+        if width <= 320:
+            reflow = overflow_report(driver)
+            if reflow:
+                problems.append(f"{label}: {reflow}")
+        RESULTS[state_key] = "\n".join(problems) or None
+    assert RESULTS[state_key] is None, RESULTS[state_key]
+
+
+# --- the audits -----------------------------------------------------------------------------
+
+def test_every_route_is_audited_or_excluded():
+    stale = sorted(set(EXCLUDED) - set(site().app.view_functions))
+    assert not UNCOVERED, (
+        "Routes not audited: add sample values (ARG_SAMPLES / ENDPOINT_CASES) or list them in "
+        "EXCLUDED with the reason:\n  " + "\n  ".join(UNCOVERED))
+    assert not stale, f"EXCLUDED lists routes that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("visitor, width, key", PLAN,
+                         ids=[f"{v}-{w}-{k}" for v, w, k in PLAN])
+def test_page(driver, visitor, width, key):
+    case = CASE_BY_KEY[key]
+    become(driver, visitor)
+    resize(driver, width)
+    if visitor == "anonim":
+        citizen_session(driver, case.session)
+    driver.get(driver.base_url + case.path)
+    state = page_state(driver)
+    landed = state["status"] == 200 and state["path"] == case.path.split("?")[0]
+    VISITS[(case.endpoint, visitor, width, case.label)] = landed
+    assert state["status"] < 500, f"{case.path} as {visitor}: server error {state['status']}"
+    assert state["type"] == "text/html", (
+        f"{case.path} is {state['type']}, not a page: list {case.endpoint} in EXCLUDED")
+    if case.must_land and visitor == "anonim":
+        assert landed, (f"{case.path} should show the page itself to its citizen, but showed "
+                        f"{state['path']} ({state['status']}, {state['title']!r})")
+    if landed:
+        who = visitor if roles_of(case.endpoint) else state["nav"]
+        state_key = (width, "page", case.key, who)
+    else:
+        state_key = (width, "elsewhere", state["status"], state["path"], state["nav"])
+    check_state(driver, state_key, f"{case.key} as {visitor} at {width}px", width)
+
+
+@dataclass(frozen=True)
+class ErrorCase:
+    label: str
+    path: str
+    draft: str | None = None      # which demo draft the citizen session carries
+    fill: tuple = ()              # (field id, value) typed after clearing the form
+
+
+def _error_cases():
+    demo = site().demo
+    cases = [
+        ErrorCase("masuk-kosong", "/staf/masuk"),
+        ErrorCase("masuk-salah", "/staf/masuk",
+                  fill=(("username", "admin"), ("password", "bukan-sandinya"))),
+        ErrorCase("ajukan-layanan-kosong", "/ajukan/layanan", draft=demo.empty_drafts["baru"]),
+        ErrorCase("ajukan-cara-kosong", "/ajukan/cara", draft=demo.empty_drafts["langsung"]),
+        ErrorCase("ajukan-data-diri-kosong", "/ajukan/data-diri",
+                  draft=demo.empty_drafts["langsung"]),
+        ErrorCase("ajukan-alamat-kosong", "/ajukan/alamat", draft=demo.drafts["langsung"]),
+        ErrorCase("ajukan-kebutuhan-kosong", "/ajukan/kebutuhan", draft=demo.drafts["langsung"]),
+        ErrorCase("ajukan-periksa-tanpa-persetujuan", "/ajukan/periksa",
+                  draft=demo.drafts["langsung"]),
+        ErrorCase("cek-status-kosong", "/status"),
+    ]
+    for mode in demo.drafts:
+        cases.append(ErrorCase(f"ajukan-jadwal-kosong-{mode}", "/ajukan/jadwal",
+                               draft=demo.drafts[mode]))
+    return cases
+
+
+ERROR_CASES = {c.label: c for c in _error_cases()}
+
+CLEAR_FORM = """
+const form = arguments[0];
+for (const el of form.elements) {
+  if (el.type === 'hidden' || el.type === 'submit' || el.type === 'file' ||
+      el.tagName === 'BUTTON') continue;
+  if (el.type === 'checkbox' || el.type === 'radio') el.checked = false;
+  else if (el.tagName === 'SELECT') el.selectedIndex = 0;
+  else el.value = '';
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("label", list(ERROR_CASES))
+def test_form_after_failed_submission(driver, label, width):
+    """The error state: title prefixed "Kesalahan:", the summary shown and focused, and the
+    whole page still passing axe."""
+    case = ERROR_CASES[label]
+    become(driver, "anonim")
+    resize(driver, width)
+    citizen_session(driver, {"draf_id": case.draft} if case.draft else {})
+    driver.get(driver.base_url + case.path)
+    assert page_state(driver)["path"] == case.path, f"{case.path} did not show its form"
+    submit = driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    form = submit.find_element(By.XPATH, "./ancestor::form")
+    driver.execute_script(CLEAR_FORM, form)
+    for field_id, value in case.fill:
+        driver.find_element(By.ID, field_id).send_keys(value)
+    page = driver.find_element(By.TAG_NAME, "html")
+    submit.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    state = page_state(driver)
+    assert state["path"] == case.path, f"submitting {label} left the form: {state}"
+    assert state["title"].startswith("Kesalahan:"), f"title is {state['title']!r}"
+    summaries = driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+    assert summaries, f"{label}: no error summary shown"
+    check_state(driver, (width, "error", label), f"{label} (after submitting) at {width}px",
+                width)
+
+
+def test_error_summary_takes_focus(driver):
+    """A screen reader announces the summary at once; keyboard users start from it."""
+    become(driver, "anonim")
+    resize(driver, 1280)
+    citizen_session(driver, {})
+    driver.get(driver.base_url + "/staf/masuk")
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    focused = driver.execute_script("return document.activeElement.className")
+    assert "error-summary" in focused, f"focus is on {focused!r}, not the error summary"
+
+
+def test_each_page_was_seen_by_who_may_see_it():
+    """Coverage must not quietly shrink: every page rendered (not redirected) for the citizen
+    (public pages) or for each role allowed to open it, in at least one of its cases."""
+    planned = {(CASE_BY_KEY[k].endpoint, v, w, CASE_BY_KEY[k].label) for v, w, k in PLAN}
+    if not planned <= set(VISITS):
+        pytest.skip("only part of the page audits ran in this session")
+    missing = []
+    for endpoint in sorted({c.endpoint for c in CASES} - set(REDIRECT_ONLY)):
+        allowed = roles_of(endpoint) or ("anonim",)
+        for visitor in allowed:
+            if not any(landed for (e, v, _w, _l), landed in VISITS.items()
+                       if e == endpoint and v == visitor):
+                missing.append(f"{endpoint} as {visitor}")
+    assert not missing, ("Pages never shown to those allowed to see them (redirected or "
+                         "refused in every case; fix the page or its sample data):\n  "
+                         + "\n  ".join(missing))

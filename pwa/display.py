@@ -1,0 +1,68 @@
+"""Display settings (kontras, ukuran teks, gerak): chosen on any page, kept in a cookie, applied
+on the server as classes on <html>, so there is no flash of the wrong mode and no JavaScript.
+
+A cookie (not the session) because the setting belongs to the device and the person holding it,
+and must survive a staff member signing out on a shared office tablet.
+"""
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+bp = Blueprint("display", __name__)
+
+COOKIE = "tampilan"
+ONE_YEAR = 365 * 24 * 3600
+
+OPTIONS = {
+    "kontras": {"biasa": _l("Biasa"), "tinggi": _l("Kontras tinggi")},
+    "teks": {"100": _l("Biasa"), "150": _l("Besar (150%)"), "200": _l("Sangat besar (200%)")},
+    "gerak": {"biasa": _l("Biasa"), "kurang": _l("Kurangi gerakan")},
+}
+QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan")}
+
+
+def current() -> dict:
+    """The chosen settings; a key absent means 'not chosen: follow the browser'."""
+    raw = request.cookies.get(COOKIE, "")
+    chosen = {}
+    for part in raw.split("."):
+        key, _sep, value = part.partition("-")
+        if key in OPTIONS and value in OPTIONS[key]:
+            chosen[key] = value
+    return chosen
+
+
+def html_classes(chosen: dict) -> str:
+    return " ".join(f"{k}-{v}" for k, v in sorted(chosen.items()))
+
+
+def _encode(chosen: dict) -> str:
+    return ".".join(f"{k}-{v}" for k, v in sorted(chosen.items()))
+
+
+def _safe_back(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("citizen.home")
+
+
+@bp.route("/tampilan", methods=["GET", "POST"])
+def settings():
+    chosen = current()
+    if request.method == "POST":
+        for key in OPTIONS:
+            value = request.form.get(key)
+            if value in OPTIONS[key]:
+                chosen[key] = value
+        response = redirect(_safe_back(request.form.get("kembali")))
+        response.set_cookie(COOKIE, _encode(chosen), max_age=ONE_YEAR, samesite="Lax",
+                            httponly=True)
+        return response
+    return render_template("display/settings.html", chosen=chosen, options=OPTIONS,
+                           questions=QUESTIONS, back=_safe_back(request.args.get("kembali")))
+
+
+def init_app(app):
+    @app.context_processor
+    def inject_display():
+        chosen = current()
+        return {"display": chosen, "display_classes": html_classes(chosen)}

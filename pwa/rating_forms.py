@@ -1,0 +1,135 @@
+"""The citizen's rating of the officer and the nine-element SKM questionnaire."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectChoice, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from . import labels, skm_periode, survey
+
+# Words first, so the scale means the same read aloud as on screen; best first, as people scan
+# from the top.
+SKOR = {
+    5: _l("Sangat puas"),
+    4: _l("Puas"),
+    3: _l("Cukup puas"),
+    2: _l("Tidak puas"),
+    1: _l("Sangat tidak puas"),
+}
+
+# The questions of Permen PANRB 14/2017, one per element, shown under each element's name.
+SKM_PERTANYAAN = (
+    _l("Bagaimana kesesuaian persyaratan pelayanan dengan jenis pelayanannya?"),
+    _l("Bagaimana kemudahan prosedur pelayanan di unit ini?"),
+    _l("Bagaimana kecepatan waktu dalam memberikan pelayanan?"),
+    _l("Bagaimana kewajaran biaya atau tarif dalam pelayanan? Jika gratis, pilih “Sangat "
+       "baik”."),
+    _l("Bagaimana kesesuaian hasil pelayanan dengan yang tercantum dalam standar pelayanan?"),
+    _l("Bagaimana kemampuan petugas dalam memberikan pelayanan?"),
+    _l("Bagaimana kesopanan dan keramahan petugas dalam memberikan pelayanan?"),
+    _l("Bagaimana kualitas sarana dan prasarana?"),
+    _l("Bagaimana penanganan pengaduan, saran, dan masukan pengguna layanan?"),
+)
+
+
+def _options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (tuples are deprecated from WTForms 3.3)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def _whole_number(value):
+    """Coerce without failing: a tampered value becomes None and gets our own message."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class _Scale(RadioField):
+    """A radio scale whose refusals are our translated sentences, not WTForms' defaults."""
+
+    def __init__(self, label, *, choices, message, **kwargs):
+        super().__init__(label, choices=_options(choices), coerce=_whole_number,
+                         validate_choice=False, validators=[InputRequired(message)], **kwargs)
+        self.message = message
+
+    def post_validate(self, form, validation_stopped):
+        if not validation_stopped and self.data not in {c.value for c in self.choices}:
+            raise ValidationError(self.message)
+
+
+class RatingForm(FlaskForm):
+    skor = _Scale(_l("Seberapa puas Anda dengan pelayanan petugas?"),
+                  choices=[(k, _l("%(kata)s (%(skor)s dari 5)", kata=v, skor=k))
+                           for k, v in SKOR.items()],
+                  message=_l("Pilih salah satu dari lima pilihan penilaian."))
+    komentar = TextAreaField(_l("Saran atau pesan untuk petugas"), validators=[
+        Length(max=500, message=_l("Saran paling banyak 500 huruf."))],
+        filters=[lambda v: v.strip() if isinstance(v, str) else v])
+
+
+class SkmForm(FlaskForm):
+    """Nine questions u1..u9; the fields are added below from labels.SKM_UNSUR."""
+
+    def scores(self) -> dict:
+        return {key: getattr(self, key).data for key in survey.ELEMENT_KEYS}
+
+    def element_fields(self) -> list:
+        return [getattr(self, key) for key in survey.ELEMENT_KEYS]
+
+
+_SKALA_CHOICES = [(k, labels.SKM_SKALA[k]) for k in (4, 3, 2, 1)]
+
+for _i, (_key, _unsur) in enumerate(zip(survey.ELEMENT_KEYS, labels.SKM_UNSUR), start=1):
+    setattr(SkmForm, _key, _Scale(
+        _l("%(nomor)s. %(unsur)s", nomor=_i, unsur=_unsur), choices=_SKALA_CHOICES,
+        message=_l("Pilih jawaban untuk pertanyaan %(nomor)s (%(unsur)s).", nomor=_i,
+                   unsur=_unsur)))
+
+
+class PeriodForm(FlaskForm):
+    """Which SKM period to show: a GET form, so results can be linked and work without JS.
+
+    One form for the three kinds: the month or quarter field is read only for its own kind, so
+    no script is needed to show and hide fields."""
+    class Meta:
+        csrf = False  # it only reads public results
+
+    jenis = RadioField(_l("Tampilkan hasil"), validate_choice=False,
+                       choices=_options([(skm_periode.BULAN, _l("Per bulan")),
+                                        (skm_periode.TRIWULAN, _l("Per triwulan")),
+                                        (skm_periode.TAHUN, _l("Per tahun"))]),
+                       validators=[InputRequired(_l("Pilih jenis periode."))])
+    tahun = SelectField(_l("Tahun"), coerce=_whole_number, validate_choice=False)
+    bulan = SelectField(_l("Bulan"), coerce=_whole_number, validate_choice=False)
+    triwulan = SelectField(_l("Triwulan"), coerce=_whole_number, validate_choice=False,
+                           choices=_options([(1, _l("Triwulan I (Januari–Maret)")),
+                                            (2, _l("Triwulan II (April–Juni)")),
+                                            (3, _l("Triwulan III (Juli–September)")),
+                                            (4, _l("Triwulan IV (Oktober–Desember)"))]))
+
+    def __init__(self, *args, years=(), month_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tahun.choices = _options((y, str(y)) for y in years)
+        self.bulan.choices = _options(enumerate(month_names, start=1))
+
+    def validate_jenis(self, field):
+        if field.data not in skm_periode.JENIS:
+            raise ValidationError(_l("Pilih jenis periode."))
+
+    def validate_tahun(self, field):
+        if field.data not in {c.value for c in self.tahun.choices}:
+            raise ValidationError(_l("Pilih tahun dari daftar."))
+
+    def validate_bulan(self, field):
+        if self.jenis.data == skm_periode.BULAN and field.data not in range(1, 13):
+            raise ValidationError(_l("Pilih bulan dari daftar."))
+
+    def validate_triwulan(self, field):
+        if self.jenis.data == skm_periode.TRIWULAN and field.data not in range(1, 5):
+            raise ValidationError(_l("Pilih triwulan dari daftar."))
+
+    def periode(self) -> skm_periode.Periode:
+        """The chosen period; call after validate()."""
+        ke = {skm_periode.BULAN: self.bulan.data,
+              skm_periode.TRIWULAN: self.triwulan.data}.get(self.jenis.data, 1)
+        return skm_periode.Periode(self.jenis.data, self.tahun.data, ke)
