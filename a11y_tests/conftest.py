@@ -4,7 +4,9 @@ The server runs with CSRF on (a real browser sends real tokens) and demo data pl
 situations of `scenario.py`. One browser serves the whole session: starting Chromium costs more
 than auditing a page.
 """
+import functools
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -76,6 +78,10 @@ def pytest_sessionfinish(session):
 def live_server():
     """Serve the app on 127.0.0.1 and a free port; yields the base URL."""
     from werkzeug.serving import make_server
+    # One access-log line per request would bury failures; server errors (ERROR) still show.
+    log = logging.getLogger("werkzeug")
+    level = log.level
+    log.setLevel(logging.ERROR)
     server = make_server("127.0.0.1", 0, site().app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="a11y-live-server",
                               daemon=True)
@@ -86,6 +92,7 @@ def live_server():
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+        log.setLevel(level)
 
 
 def _browser_missing() -> str | None:
@@ -134,16 +141,25 @@ def driver(live_server):
         shutil.rmtree(home, ignore_errors=True)
 
 
+@functools.cache
+def _axe_source() -> str:
+    # Axe.inject reads the 500 KB script from disk for every page; read it once.
+    from axe_selenium_python.axe import _DEFAULT_SCRIPT
+    with open(_DEFAULT_SCRIPT, encoding="utf8") as f:
+        return f.read()
+
+
 def audit(driver, label: str) -> None:
     """Run axe on the current page and fail with a readable list of violations."""
     from axe_selenium_python import Axe
-    axe = Axe(driver)
-    axe.inject()
+    driver.execute_script(_axe_source())
     # Axe.run pastes options into the script with %s: give it JSON, not a Python repr.
-    results = axe.run(options=json.dumps(AXE_OPTIONS))
+    # Only violations come back in full: the passes' node lists are large and unused.
+    results = Axe(driver).run(options=json.dumps(dict(AXE_OPTIONS, resultTypes=["violations"])))
     AUDITED.append(label)
-    violations = results["violations"]
-    assert not violations, violation_report(label, driver.current_url, violations)
+    if results["violations"]:
+        # Raised, not asserted: pytest's assert rewriting would append the whole result dict.
+        raise AssertionError(violation_report(label, driver.current_url, results["violations"]))
 
 
 def violation_report(label: str, url: str, violations: list[dict], per_rule: int = 3) -> str:
@@ -158,21 +174,35 @@ def violation_report(label: str, url: str, violations: list[dict], per_rule: int
     return "\n".join(lines)
 
 
+def click_and_wait(driver, element, timeout: float = 15) -> None:
+    """Click something that loads a new page, and wait until the new page has loaded.
+
+    A mark left on the old page's window tells the pages apart; waiting for the old element
+    to go stale is unreliable in chromedriver ("Node ... does not belong to the document")."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.execute_script("window.__mentariOldPage = true")
+    element.click()
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "return !window.__mentariOldPage && document.readyState === 'complete'"))
+
+
 def login_as(driver, role: str) -> None:
     """Sign in through /staf/masuk with the demo account of `role` (a role code or username)."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
 
     username = ROLE_USER.get(role, role)
+    driver.visitor = None
     driver.delete_all_cookies()
     driver.get(driver.base_url + "/staf/masuk")
+    status = driver.execute_script(
+        "return performance.getEntriesByType('navigation')[0].responseStatus")
+    if status != 200:
+        raise AssertionError(f"cannot sign in as {username}: /staf/masuk answered {status}")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
-    assert "/staf/masuk" not in driver.current_url, f"demo sign-in as {username} failed"
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    if "/staf/masuk" in driver.current_url:
+        raise AssertionError(f"demo sign-in as {username} was refused")
 
 
 def pytest_terminal_summary(terminalreporter):

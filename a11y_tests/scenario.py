@@ -36,8 +36,11 @@ REQUESTS = (
      (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI), None),
     ("di_kantor", "rekomendasi-paspor", Mode.ANTAR_JEMPUT,
      (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.JEMPUT, Aksi.TIBA_DI_KANTOR), None),
+    ("diparaf", "legalisir-ijazah", Mode.KONSULTASI, (Aksi.TERUSKAN, Aksi.PARAF), None),
     ("dilaporkan", "surat-keterangan", Mode.JEMPUT_BOLA,
      (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR), None),
+    ("laporan_diparaf", "rohaniwan", Mode.LANGSUNG,
+     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR, Aksi.PARAF_LAPORAN), None),
     ("selesai", "konsultasi", Mode.KONSULTASI,
      (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR, Aksi.PARAF_LAPORAN,
       Aksi.TERIMA_LAPORAN), None),
@@ -70,6 +73,7 @@ class Demo:
     empty_drafts: dict = field(default_factory=dict)  # label → draft id with no answers yet
     keberatan_id: int | None = None
     pengaduan_id: int | None = None
+    pengaduan_nomor: str | None = None
     tiket_id: int | None = None
     staf_id: int | None = None
     layanan_ids: list = field(default_factory=list)
@@ -91,7 +95,7 @@ def build(app) -> Demo:
         for label, slug, mode, steps, overdue in REQUESTS:
             out.requests[label] = _request(app, db, staff, slug, mode, steps, overdue)
         out.keberatan_id = _objection(db, out.requests["keberatan"]["permohonan_id"])
-        out.pengaduan_id = _complaint(db)
+        out.pengaduan_id, out.pengaduan_nomor = _complaint(db)
         out.tiket_id = _ticket(db, staff["satpam"]["id"])
         out.staf_id = staff["petugas"]["id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
@@ -171,12 +175,13 @@ def _objection(db, pid) -> int:
         return objections.create(db, pid, "Sudah lewat batas waktu layanan dan belum ada kabar.")
 
 
-def _complaint(db) -> int:
+def _complaint(db) -> tuple[int, str]:
     from pwa.store import complaints
+    number = nomor.generate()
     with transaction(db):
-        return complaints.add(db, nomor=nomor.generate(), nama="I Ketut Arsa",
-                              kontak="081298765432",
-                              isi="Antrean di loket PTSP lama dan tidak ada kursi untuk lansia.")
+        return complaints.add(db, nomor=number, nama="I Ketut Arsa", kontak="081298765432",
+                              isi="Antrean di loket PTSP lama dan tidak ada kursi untuk lansia."
+                              ), number
 
 
 def _ticket(db, satpam_id) -> int:

@@ -10,12 +10,11 @@ from wtforms import (BooleanField, DateField, Form, FormField, RadioField, Selec
                      StringField, TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from . import labels
+from . import labels, skm_periode
 from .workflow import Mode
 
 SOP_MIN, SOP_MAX = 1, 90
 FILE_TYPES = (("pdf", "PDF"), ("jpeg", "JPG / JPEG"), ("png", "PNG"), ("webp", "WebP"))
-PERIODE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 
 
@@ -210,12 +209,13 @@ class SkmFollowupForm(FlaskForm):
         Length(max=2000, message=_l("Tindak lanjut paling banyak 2000 huruf."))])
 
     def validate_periode(self, field):
-        value = (field.data or "").upper()
-        match = PERIODE.match(value)
-        if not match or not 2000 <= int(match.group(1)) <= 2100:
+        try:
+            periode = skm_periode.parse((field.data or "").upper())
+        except ValueError:
             raise ValidationError(_l("Tulis periode sebagai bulan (2026-11), triwulan (2026-Q4), "
                                      "atau tahun (2026)."))
-        field.data = value
+        # Stored in the canonical form the public SKM page looks notes up by.
+        field.data = str(periode)
 
 
 def errors_of(form) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 import functools
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.security import check_password_hash
@@ -73,7 +74,11 @@ def login():
             session["staf_id"] = user["id"]
             return redirect(_safe_next(request.args.get("next")) or url_for(HOME[user["peran"]]))
         failed = True
-    return render_template("auth/login.html", form=form, failed=failed)
+    page_errors = [(fld.id, fld.errors[0]) for fld in (form.username, form.password) if fld.errors]
+    if failed:
+        # One message for both wrong name and wrong password: which one is right is not said.
+        page_errors.append(("username", _("Nama pengguna atau kata sandi salah.")))
+    return render_template("auth/login.html", form=form, page_errors=page_errors)
 
 
 @bp.post("/keluar")

@@ -5,8 +5,7 @@ office's follow-up but never the name or contact the complainant gave.
 """
 import re
 
-from flask import (Blueprint, current_app, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, current_app, redirect, render_template, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
@@ -34,7 +33,8 @@ def _strip(value):
 
 
 class ComplaintForm(FlaskForm):
-    isi = TextAreaField(_l("Apa yang ingin Anda adukan?"), filters=[_strip], validators=[
+    # Not "isi": that id is taken by <main id="isi">, the skip link's target.
+    uraian = TextAreaField(_l("Apa yang ingin Anda adukan?"), filters=[_strip], validators=[
         DataRequired(_l("Tuliskan pengaduan Anda.")),
         Length(min=10, message=_l("Pengaduan paling sedikit 10 huruf. Ceritakan sedikit lebih "
                                   "lengkap.")),
@@ -91,7 +91,7 @@ def new():
         anonymous = bool(form.anonim.data)
         with transaction(db):
             number = _new_nomor(db)
-            complaints_store.add(db, nomor=number, isi=form.isi.data,
+            complaints_store.add(db, nomor=number, isi=form.uraian.data,
                                  nama="" if anonymous else (form.nama.data or ""),
                                  kontak="" if anonymous else (form.kontak.data or ""))
         # Shown on the next page (post/redirect/get: a reload does not file it twice).

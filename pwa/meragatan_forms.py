@@ -1,7 +1,7 @@
 """Forms of the Meragatan walk-in desk and counters, with translated messages."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, StringField
+from wtforms import RadioField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from . import labels, nomor
@@ -16,11 +16,6 @@ LOKET = {
 }
 
 
-def _options(pairs) -> list[SelectChoice]:
-    # Tuples as choices are deprecated from WTForms 3.3.
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -32,12 +27,12 @@ class WalkInForm(FlaskForm):
         Length(max=120, message=_l("Nama paling banyak 120 huruf."))])
     kebutuhan = RadioField(
         _l("Apakah pengunjung termasuk kelompok rentan?"), validate_choice=False,
-        choices=_options(labels.KATEGORI.items()),
+        choices=list(labels.KATEGORI.items()),
         validators=[InputRequired(_l("Pilih kelompok pengunjung, atau “Bukan salah satu di "
                                      "atas”."))])
     layanan = RadioField(_l("Layanan yang diperlukan"), validate_choice=False,
                          validators=[InputRequired(_l("Pilih layanan yang diperlukan."))])
-    loket = RadioField(_l("Antar ke"), validate_choice=False, choices=_options(LOKET.items()),
+    loket = RadioField(_l("Antar ke"), validate_choice=False, choices=list(LOKET.items()),
                        validators=[InputRequired(_l("Pilih loket tujuan."))])
     nomor = StringField(_l("Nomor registrasi permohonan online"), filters=[_strip],
                         validators=[Length(max=40, message=_l("Nomor registrasi terlalu "
@@ -46,7 +41,7 @@ class WalkInForm(FlaskForm):
     def __init__(self, *args, services=(), **kwargs):
         super().__init__(*args, **kwargs)
         self._services = {str(s["id"]): s for s in services}
-        self.layanan.choices = _options((str(s["id"]), s["nama"]) for s in services)
+        self.layanan.choices = [(str(s["id"]), s["nama"]) for s in services]
 
     def validate_kebutuhan(self, field):
         if field.data not in labels.KATEGORI:
@@ -76,7 +71,7 @@ class WalkInForm(FlaskForm):
 
 class CounterForm(FlaskForm):
     """Which counter this member of staff is serving at (kept in the session)."""
-    loket = RadioField(_l("Loket Anda"), validate_choice=False, choices=_options(LOKET.items()),
+    loket = RadioField(_l("Loket Anda"), validate_choice=False, choices=list(LOKET.items()),
                        validators=[InputRequired(_l("Pilih loket tempat Anda melayani."))])
 
     def validate_loket(self, field):

@@ -1,7 +1,7 @@
 """The citizen's rating of the officer and the nine-element SKM questionnaire."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectField, TextAreaField
+from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from . import labels, skm_periode, survey
@@ -31,11 +31,6 @@ SKM_PERTANYAAN = (
 )
 
 
-def _options(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms choices (tuples are deprecated from WTForms 3.3)."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
 def _whole_number(value):
     """Coerce without failing: a tampered value becomes None and gets our own message."""
     try:
@@ -48,12 +43,12 @@ class _Scale(RadioField):
     """A radio scale whose refusals are our translated sentences, not WTForms' defaults."""
 
     def __init__(self, label, *, choices, message, **kwargs):
-        super().__init__(label, choices=_options(choices), coerce=_whole_number,
+        super().__init__(label, choices=list(choices), coerce=_whole_number,
                          validate_choice=False, validators=[InputRequired(message)], **kwargs)
         self.message = message
 
     def post_validate(self, form, validation_stopped):
-        if not validation_stopped and self.data not in {c.value for c in self.choices}:
+        if not validation_stopped and self.data not in dict(self.choices):
             raise ValidationError(self.message)
 
 
@@ -95,29 +90,29 @@ class PeriodForm(FlaskForm):
         csrf = False  # it only reads public results
 
     jenis = RadioField(_l("Tampilkan hasil"), validate_choice=False,
-                       choices=_options([(skm_periode.BULAN, _l("Per bulan")),
-                                        (skm_periode.TRIWULAN, _l("Per triwulan")),
-                                        (skm_periode.TAHUN, _l("Per tahun"))]),
+                       choices=[(skm_periode.BULAN, _l("Per bulan")),
+                                (skm_periode.TRIWULAN, _l("Per triwulan")),
+                                (skm_periode.TAHUN, _l("Per tahun"))],
                        validators=[InputRequired(_l("Pilih jenis periode."))])
     tahun = SelectField(_l("Tahun"), coerce=_whole_number, validate_choice=False)
     bulan = SelectField(_l("Bulan"), coerce=_whole_number, validate_choice=False)
     triwulan = SelectField(_l("Triwulan"), coerce=_whole_number, validate_choice=False,
-                           choices=_options([(1, _l("Triwulan I (Januari–Maret)")),
-                                            (2, _l("Triwulan II (April–Juni)")),
-                                            (3, _l("Triwulan III (Juli–September)")),
-                                            (4, _l("Triwulan IV (Oktober–Desember)"))]))
+                           choices=[(1, _l("Triwulan I (Januari–Maret)")),
+                                    (2, _l("Triwulan II (April–Juni)")),
+                                    (3, _l("Triwulan III (Juli–September)")),
+                                    (4, _l("Triwulan IV (Oktober–Desember)"))])
 
     def __init__(self, *args, years=(), month_names=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.tahun.choices = _options((y, str(y)) for y in years)
-        self.bulan.choices = _options(enumerate(month_names, start=1))
+        self.tahun.choices = [(y, str(y)) for y in years]
+        self.bulan.choices = list(enumerate(month_names, start=1))
 
     def validate_jenis(self, field):
         if field.data not in skm_periode.JENIS:
             raise ValidationError(_l("Pilih jenis periode."))
 
     def validate_tahun(self, field):
-        if field.data not in {c.value for c in self.tahun.choices}:
+        if field.data not in dict(self.tahun.choices):
             raise ValidationError(_l("Pilih tahun dari daftar."))
 
     def validate_bulan(self, field):

@@ -12,9 +12,9 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from flask_babel import gettext, lazy_gettext as _l
 
 from . import actions, labels, notices, sop, staff_forms, uploads
-from .nomor import grouped
 from .auth import role_required
 from .database import get_db
+from .nomor import grouped
 from .store import catalogue, objections, requests, transaction
 from .store import messages as message_store
 from .store import staff as staff_store
@@ -151,7 +151,7 @@ def _render_detail(p: dict, submitted: dict | None = None, status: int = 200):
     forms.update(submitted or {})
     today = office_today()
     return render_template(
-        "staff/detail.html", p=p, reqs=reqs, allowed=allowed, forms=forms,
+        "staff/detail.html", p=p, reqs=reqs, forms=forms,
         history=requests.history(db, p["id"]), report=requests.report(db, p["id"]),
         rating=requests.rating(db, p["id"]), keberatan=objections.for_request(db, p["id"]),
         terlambat=sop.is_overdue(_day(p["batas_sop"]), today, Status(p["status"])),
@@ -201,7 +201,8 @@ def queue():
     else:
         items = requests.queue(db, QUEUE_STATES[peran],
                                petugas_id=g.staf["id"] if peran is Peran.PETUGAS else None)
-    _mark_late(items, office_today())
+    today = office_today()
+    _mark_late(items, today)
     sections = [(QUEUE_CAPTION[peran],
                  [r for r in items if peran is Peran.ADMIN or r["status"] not in SERVED_STATES])]
     if peran in REPORT_CAPTION:
@@ -209,7 +210,7 @@ def queue():
                          [r for r in items if r["status"] in SERVED_STATES]))
     deciding = peran in DECIDERS
     return render_template(
-        "staff/queue.html", peran=peran, sections=sections, today=office_today(),
+        "staff/queue.html", peran=peran, sections=sections, today=today,
         terlambat=sum(1 for r in items if r["terlambat"]),
         keberatan_baru=objections.pending_decisions(db) if deciding else None,
         keberatan_diantar=objections.upheld(db, delivered=False) if deciding else None,

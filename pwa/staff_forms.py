@@ -137,7 +137,7 @@ class ApproveForm(FlaskForm):
         InputRequired(_l("Masukkan tanggal layanan, misalnya 27 11 2026."))])
     jam = TimeField(_l("Jam layanan"), validators=[
         InputRequired(_l("Masukkan jam layanan, misalnya 09.00."))])
-    catatan = _note(_l("Catatan untuk petugas"))
+    catatan = _note(_l("Catatan persetujuan"))
 
     def set_officers(self, officers: list[dict]):
         self.petugas.choices = [("", _l("Pilih petugas"))] + [

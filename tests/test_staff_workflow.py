@@ -364,3 +364,24 @@ def test_rejected_objection_needs_a_note_and_is_decided_once(app, client, db, lo
     assert objections.get(db, kid)["status"] == "ditolak"
     login("verifikator")
     assert client.get(f"/staf/keberatan/{kid}").status_code == 403
+
+
+def test_admin_sees_every_open_request_and_objections_waiting(app, client, db, login):
+    waiting = _request(app, db, nama="Made Menunggu")
+    returned = _request(app, db, nama="Nyoman Dikembalikan")
+    objected = overdue_request(db, app.config["UPLOAD_FOLDER"], nama="Ketut Keberatan")
+    data = _all_met(db, returned, "kembalikan")
+    first = _requirements(db, returned)[0]
+    data.update({f"periksa-m_{first['id']}": "tidak", f"periksa-alasan_{first['id']}": "Buram"})
+    login("verifikator")
+    assert client.post(f"/staf/permohonan/{returned['id']}/periksa", data=data).status_code == 302
+    assert _status(db, returned["id"]) == "dikembalikan"
+    with db.conn:
+        objections.create(db, objected["id"], "Terlambat")
+    login("admin")
+    page = text_of(client.get("/staf/antrean"))
+    assert "Semua permohonan yang belum selesai" in page
+    for p in (waiting, returned, objected):
+        assert nomor.grouped(p["nomor"]) in page
+    assert "Keberatan menunggu keputusan" in page
+    assert f"Periksa keberatan {nomor.grouped(objected['nomor'])}" in page
