@@ -8,7 +8,7 @@ from flask import current_app
 from . import notices, senders
 from .store import messages, requests, transaction
 from .store.db import utcnow
-from .workflow import Aksi, Mode, Pelaku, Status, decide
+from .workflow import Aksi, Mode, Pelaku, Status, TransisiDitolak, decide
 
 
 def apply(db, permohonan: dict, aksi: Aksi, pelaku: Pelaku, note: str = "",
@@ -19,15 +19,20 @@ def apply(db, permohonan: dict, aksi: Aksi, pelaku: Pelaku, note: str = "",
     new = decide(aksi, pelaku, Status(permohonan["status"]), Mode(permohonan["mode"]),
                  permohonan.get("petugas_id"), note)
     now = utcnow()
-    with transaction(db):
-        if before_commit is not None:
-            before_commit(db)
-        requests.record_transition(
-            db, permohonan["id"], staf_id=pelaku.staf_id, peran=pelaku.peran, aksi=aksi,
-            dari=permohonan["status"], ke=new, catatan=note.strip(), now=now,
-            updates=dict(updates or {}, **({"selesai_at": now} if new is Status.SELESAI else {})),
-        )
-        notify(db, permohonan, new, now)
+    try:
+        with transaction(db):
+            if before_commit is not None:
+                before_commit(db)
+            requests.record_transition(
+                db, permohonan["id"], staf_id=pelaku.staf_id, peran=pelaku.peran, aksi=aksi,
+                dari=permohonan["status"], ke=new, catatan=note.strip(), now=now,
+                updates=dict(updates or {},
+                             **({"selesai_at": now} if new is Status.SELESAI else {})),
+            )
+            notify(db, permohonan, new, now)
+    except requests.StatusBerubah:
+        # Someone else acted first (another tab, another office): refuse, change nothing.
+        raise TransisiDitolak("wrong_state") from None
     send_pending(db)
     return new
 

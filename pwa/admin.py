@@ -6,17 +6,37 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template,
-                   request, url_for)
-from flask_babel import format_decimal, gettext as _
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 
 from . import labels, sop
-from .admin_forms import (FILE_TYPES, ComplaintResponseForm, RequirementForm, RetireForm,
-                          ServiceForm, SkmFollowupForm, errors_of, office_today)
+from .admin_forms import (
+    FILE_TYPES,
+    ComplaintResponseForm,
+    RequirementForm,
+    RetireForm,
+    ServiceForm,
+    SkmFollowupForm,
+    errors_of,
+)
 from .auth import role_required
+from .clock import office_today
 from .database import get_db
-from .store import catalogue, complaints as complaints_store, reports as reports_store
-from .store import transaction
+from .store import catalogue, transaction
+from .store import complaints as complaints_store
+from .store import reports as reports_store
 from .workflow import Mode, Peran, Status
 
 bp = Blueprint("admin", __name__, url_prefix="/staf/admin")

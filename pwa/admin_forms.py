@@ -1,9 +1,7 @@
 """The admin's forms: services, requirements, complaint follow-up and SKM follow-up notes."""
 import re
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, Form, FormField, RadioField, SelectMultipleField,
@@ -11,16 +9,12 @@ from wtforms import (BooleanField, DateField, Form, FormField, RadioField, Selec
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from . import labels, skm_periode
+from .clock import office_today
 from .workflow import Mode
 
 SOP_MIN, SOP_MAX = 1, 90
 FILE_TYPES = (("pdf", "PDF"), ("jpeg", "JPG / JPEG"), ("png", "PNG"), ("webp", "WebP"))
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
-
-
-def office_today() -> date:
-    # "Future" means after today in Bali, not in UTC: at 07.00 WITA it is still yesterday in UTC.
-    return datetime.now(ZoneInfo(current_app.config["OFFICE_TIMEZONE"])).date()
 
 
 def _strip(value):

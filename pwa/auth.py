@@ -1,7 +1,8 @@
 """Staff sign-in and the `role_required` guard every staff route uses."""
 import functools
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask import (Blueprint, abort, current_app, g, redirect, render_template, request,
+                   session, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -51,8 +52,34 @@ def role_required(*roles):
             if g.staf["peran"] not in roles:
                 abort(403)
             return view(*args, **kwargs)
+        inner.roles = frozenset(str(r) for r in roles)  # read by may_open (the header menu)
         return inner
     return wrap
+
+
+def may_open(endpoint: str) -> bool:
+    """Whether the signed-in staff member may open this endpoint: the menu shows only links
+    that work for them, decided by the same roles the view enforces."""
+    view = current_app.view_functions.get(endpoint)
+    roles = getattr(view, "roles", None)
+    return bool(g.get("staf")) and roles is not None and g.staf["peran"] in roles
+
+
+# The staff menu, in order: endpoint and label; each shown only to the roles its view allows.
+STAFF_MENU = (
+    ("staff.queue", _l("Antrean permohonan")),
+    ("meragatan.satpam", _l("Pendaftaran Meragatan")),
+    ("meragatan.counter", _l("Loket Meragatan")),
+    ("admin.index", _l("Kelola layanan")),
+    ("admin.reports", _l("Laporan")),
+)
+
+
+@bp.app_context_processor
+def staff_menu():
+    def menu():
+        return [(endpoint, label) for endpoint, label in STAFF_MENU if may_open(endpoint)]
+    return {"staff_menu": menu}
 
 
 def _safe_next(target: str | None) -> str | None:

@@ -5,7 +5,7 @@ Every step is a plain HTML form; a "Change" link from the check-answers page com
 with ?ubah=1 and returns to the check page after saving.
 """
 import secrets
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    session, url_for)
@@ -14,6 +14,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField
 
 from . import actions, citizen_forms as forms, labels, nomor, ownership, sop, uploads
+from .clock import office_today
 from .database import get_db
 from .store import catalogue, drafts, requests, transaction
 from .store.db import utcnow
@@ -225,7 +226,7 @@ def _step_schedule(data, service):
     if mode is Mode.KONSULTASI:
         form = forms.ConsultationForm(data={"slot": data.get("jadwal") or ""})
         booked = requests.booked_slots(get_db(), Mode.KONSULTASI)
-        slots = forms.consultation_slots(date.today())
+        slots = forms.consultation_slots(office_today())
         form.slot.choices = [(s.isoformat(timespec="minutes"),
                               current_app.jinja_env.filters["waktu"](
                                   s.isoformat(timespec="minutes"), "EEEE, d MMMM y, HH.mm"))

@@ -11,6 +11,7 @@ from wtforms import (BooleanField, DateField, RadioField, SelectField, SelectMul
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from . import labels
+from .clock import office_today
 
 PHONE = re.compile(r"^(?:\+62|62|0)8\d{7,11}$")
 OFFICE_OPENS, OFFICE_CLOSES = time(8, 0), time(15, 0)
@@ -129,7 +130,7 @@ class _ScheduleBase(FlaskForm):
         InputRequired(_l("Masukkan tanggal, misalnya 27 11 2026."))])
 
     def validate_tanggal(self, field):
-        problem = _working_day_in_range(field.data, date.today())
+        problem = _working_day_in_range(field.data, office_today())
         if problem:
             raise ValidationError(problem)
 

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import format_date, format_decimal, gettext as _
 
 from . import labels, ownership, skm_periode, survey
+from .clock import office_today
 from .database import get_db
 from .extensions import limiter
 from .rating_forms import SKM_PERTANYAAN, PeriodForm, RatingForm, SkmForm
@@ -126,8 +127,6 @@ def skm_done():
     return render_template("rating/skm_done.html")
 
 
-def _office_today() -> date:
-    return datetime.now(ZoneInfo(current_app.config["OFFICE_TIMEZONE"])).date()
 
 
 def _utc(day: date) -> str:
@@ -179,7 +178,7 @@ def _shown(value) -> str:
 @bp.get("/skm")
 def skm_public():
     db = get_db()
-    today = _office_today()
+    today = office_today()
     years = list(range(today.year, FIRST_YEAR - 1, -1))
     periode, form = _chosen_period(today, years)
     start, end = periode.bounds()

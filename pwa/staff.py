@@ -13,6 +13,7 @@ from flask_babel import gettext, lazy_gettext as _l
 
 from . import actions, labels, notices, sop, staff_forms, uploads
 from .auth import role_required
+from .clock import office_today
 from .database import get_db
 from .nomor import grouped
 from .store import catalogue, objections, requests, transaction
@@ -50,11 +51,6 @@ TOMBOL_AKSI = {"teruskan": Aksi.TERUSKAN, "kembalikan": Aksi.KEMBALIKAN, "simpan
 
 
 # --- helpers -----------------------------------------------------------------------------
-
-def office_today() -> date:
-    """Deadlines are office days in Bali, not the server's UTC day."""
-    return datetime.now(ZoneInfo(current_app.config["OFFICE_TIMEZONE"])).date()
-
 
 def _day(value: str) -> date:
     return date.fromisoformat(value[:10])
@@ -164,6 +160,15 @@ def _refused(p: dict, reason: str):
     return _render_detail(p, status=409)
 
 
+def _unchanged(p: dict):
+    """For writes beside a transition (saved checks, the report's file): refuse if someone
+    else moved the request meanwhile. The transition itself is guarded by the store."""
+    def check(db):
+        if requests.get(db, p["id"])["status"] != p["status"]:
+            raise TransisiDitolak("wrong_state")
+    return check
+
+
 def _refusal(p: dict, aksi: Aksi) -> str | None:
     """Why this action may not be taken now (notes are checked later, with the form)."""
     try:
@@ -171,15 +176,6 @@ def _refusal(p: dict, aksi: Aksi) -> str | None:
     except TransisiDitolak as e:
         return e.reason
     return None
-
-
-def _unchanged(p: dict):
-    """Run inside the write transaction: refuse if someone else moved the request meanwhile,
-    so two clicks in two offices cannot both act on the same state."""
-    def check(db):
-        if requests.get(db, p["id"])["status"] != p["status"]:
-            raise TransisiDitolak("wrong_state")
-    return check
 
 
 def _done(p: dict, aksi: Aksi, new: Status):
@@ -297,7 +293,7 @@ def act(permohonan_id: int, aksi: str):
 
     db = get_db()
     note = (form.catatan.data or "") if "catatan" in form else ""
-    updates, before = None, _unchanged(p)
+    updates, before = None, None  # a stale state is refused by the store
     if aksi is Aksi.SETUJUI:
         updates = {"petugas_id": int(form.petugas.data), "jadwal_petugas": form.moment()}
     elif aksi is Aksi.LAPOR:

@@ -14,6 +14,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from . import actions, labels, nomor, notices, ownership, sop, uploads
+from .clock import office_today
 from .database import get_db
 from .extensions import limiter
 from .store import messages, objections, requests, transaction
@@ -117,8 +118,8 @@ def _render(p: dict, fix_form=None, objection_form=None, errors=(), code=200):
     body = render_template(
         "status/view.html", p=p, history=requests.history(db, p["id"]),
         next_step=labels.NEXT_STEP[next_for_citizen(status, Mode(p["mode"]))],
-        overdue=sop.is_overdue(deadline, date.today(), status),
-        may_object=sop.may_object(deadline, date.today(), status, open_objection is not None),
+        overdue=sop.is_overdue(deadline, office_today(), status),
+        may_object=sop.may_object(deadline, office_today(), status, open_objection is not None),
         objections=objections.for_request(db, p["id"]),
         inbox=messages.inbox(db, p["id"]), documents=requests.documents(db, p["id"]),
         returned=returned, rated=requests.rating(db, p["id"]) is not None,
@@ -186,7 +187,7 @@ def object_to_delay(permohonan_id: int):
     p = _owned_request(permohonan_id)
     db = get_db()
     deadline = date.fromisoformat(p["batas_sop"])
-    if not sop.may_object(deadline, date.today(), Status(p["status"]),
+    if not sop.may_object(deadline, office_today(), Status(p["status"]),
                           objections.open_for(db, permohonan_id) is not None):
         flash(_("Keberatan hanya bisa diajukan setelah batas waktu layanan terlewati."),
               "warning")

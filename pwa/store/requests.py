@@ -79,14 +79,30 @@ def all_open(db) -> list[dict]:
         db, _VIEW_SQL + " WHERE p.status NOT IN ('selesai', 'ditolak') ORDER BY p.batas_sop")]
 
 
+class StatusBerubah(Exception):
+    """The request left the expected state before this change could be written."""
+
+
 def record_transition(db, permohonan_id: int, *, staf_id: int | None, peran: str, aksi: str,
                       dari: str | None, ke: str, catatan: str = "", now: str | None = None,
                       updates: dict | None = None) -> None:
-    """Move the request and write the audit entry (who, when, from, to, note) together."""
+    """Move the request and write the audit entry (who, when, from, to, note) together.
+
+    The move happens only if the request is still in `dari`: two staff acting on the same
+    request at once cannot both succeed (the second gets StatusBerubah and nothing is written).
+    `dari` None is the first entry of a request just created in `ke`."""
     now = now or utcnow()
-    fields = {"status": ke}
+    fields = {"status": str(ke)}
     fields.update(updates or {})
-    update_fields(db, permohonan_id, fields)
+    fields = {k: (json.dumps(v) if k in _JSON_FIELDS else v) for k, v in fields.items()}
+    if dari is not None:
+        assignments = ", ".join(f"[{k}] = ?" for k in fields)
+        moved = db.execute(f"UPDATE permohonan SET {assignments} WHERE id = ? AND status = ?",
+                           [*fields.values(), permohonan_id, str(dari)]).rowcount
+        if moved != 1:
+            raise StatusBerubah(permohonan_id)
+    else:
+        db["permohonan"].update(permohonan_id, fields)
     db["riwayat"].insert({
         "permohonan_id": permohonan_id, "staf_id": staf_id, "peran": str(peran),
         "aksi": str(aksi), "dari_status": dari, "ke_status": str(ke), "catatan": catatan,

@@ -1,0 +1,21 @@
+"""The office's clock: dates and times as they are in Karangasem (WITA), not on the server.
+
+Deadlines, "today" in a form and the day shown on a ticket are office days. At 07.00 WITA it is
+still yesterday in UTC, so `date.today()` on a UTC server would be wrong for an hour each morning.
+"""
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+
+def office_zone() -> ZoneInfo:
+    return ZoneInfo(current_app.config["OFFICE_TIMEZONE"])
+
+
+def office_now() -> datetime:
+    return datetime.now(office_zone())
+
+
+def office_today() -> date:
+    return office_now().date()
