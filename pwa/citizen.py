@@ -169,6 +169,8 @@ def _step_service(data, service):
     closed = {str(s["id"]): _closed_reason(False, s["dibuka_kembali"])
               for s in all_services if not s["dibuka"]}
     hints = {str(s["id"]): s["deskripsi"] for s in all_services}
+    # The voice recogniser names services by slug; the page maps them to the options.
+    slugs = {s["slug"]: str(s["id"]) for s in all_services}
     if form.validate_on_submit():
         if form.layanan.data in closed:
             form.layanan.errors = [_("Layanan ini sedang ditutup. Pilih layanan lain.")]
@@ -181,7 +183,8 @@ def _step_service(data, service):
             _save(data)
             return _after("layanan", _service(data))
     return render_template("citizen/step_service.html", form=form, closed=closed, hints=hints,
-                           back=_back("layanan", service), page_errors=_errors(form))
+                           slugs=slugs, back=_back("layanan", service),
+                           page_errors=_errors(form))
 
 
 def _step_mode(data, service):
@@ -263,7 +266,17 @@ def _step_schedule(data, service):
         _save(data)
         return _after("jadwal", service)
     return render_template("citizen/step_schedule.html", form=form, mode=mode, service=service,
+                           suara_pilihan=_spoken_schedule_choices(),
                            back=_back("jadwal", service), page_errors=_errors(form))
+
+
+def _spoken_schedule_choices() -> dict:
+    """Dates and times the voice dialogue offers as numbered menus ([value, words]): a date
+    or time is hard to say and to recognise, a number is easy. The fields still take any."""
+    day = current_app.jinja_env.filters["tanggal"]
+    return {"tanggal": [[d.isoformat(), day(d, "EEEE, d MMMM")]
+                        for d in forms.upcoming_working_days(office_today(), 5)],
+            "jam": [[t.strftime("%H:%M"), t.strftime("%H.%M")] for t in forms.office_hours()]}
 
 
 def _documents_form(service, mode):
@@ -334,7 +347,8 @@ def _summary_rows(data, service) -> list[dict]:
     fmt_day = current_app.jinja_env.filters["tanggal"]
     rows = [
         {"key": _("Layanan"), "value": service["nama"], "href": change("layanan")},
-        {"key": _("Cara layanan"), "value": labels.MODE[mode], "href": change("cara")},
+        # str(): a lazy string is iterable, and the summary list showed it letter by letter.
+        {"key": _("Cara layanan"), "value": str(labels.MODE[mode]), "href": change("cara")},
         {"key": _("Nama lengkap"), "value": data.get("nama"), "href": change("data-diri")},
         {"key": _("Nomor HP atau WhatsApp"), "value": data.get("telepon"),
          "href": change("data-diri")},

@@ -135,6 +135,17 @@ class _ScheduleBase(FlaskForm):
             raise ValidationError(problem)
 
 
+def upcoming_working_days(today: date, count: int) -> list[date]:
+    """The first `count` days a schedule may take (what `_working_day_in_range` accepts)."""
+    days = (today + timedelta(days=n) for n in range(1, BOOKING_HORIZON_DAYS + 1))
+    return [d for d in days if _working_day_in_range(d, today) is None][:count]
+
+
+def office_hours() -> list[time]:
+    """Every full hour from opening to closing time."""
+    return [time(h, 0) for h in range(OFFICE_OPENS.hour, OFFICE_CLOSES.hour + 1)]
+
+
 class _TimedSchedule(_ScheduleBase):
     jam = TimeField(_l("Jam"), validators=[InputRequired(_l("Masukkan jam, misalnya 09.00."))])
 

@@ -16,8 +16,14 @@ OPTIONS = {
     "kontras": {"biasa": _l("Biasa"), "tinggi": _l("Kontras tinggi")},
     "teks": {"100": _l("Biasa"), "150": _l("Besar (150%)"), "200": _l("Sangat besar (200%)")},
     "gerak": {"biasa": _l("Biasa"), "kurang": _l("Kurangi gerakan")},
+    # Voice mode (issue 5) lives here too: like the display, it belongs to the device. Absent
+    # means "not asked yet", which is when the first-visit offer is shown.
+    "suara": {"mati": _l("Mati"), "aktif": _l("Aktif: bacakan halaman dan dengarkan jawaban")},
+    "laju": {"075": _l("Pelan (0,75×)"), "100": _l("Biasa (1×)"), "125": _l("Cepat (1,25×)")},
 }
-QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan")}
+QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan"),
+             "suara": _l("Mode suara"), "laju": _l("Kecepatan suara")}
+VOICE_RATES = {"075": 0.75, "100": 1.0, "125": 1.25}
 
 
 def current() -> dict:
@@ -65,4 +71,5 @@ def init_app(app):
     @app.context_processor
     def inject_display():
         chosen = current()
-        return {"display": chosen, "display_classes": html_classes(chosen)}
+        return {"display": chosen, "display_classes": html_classes(chosen),
+                "voice_rate": VOICE_RATES[chosen.get("laju", "100")]}
