@@ -72,7 +72,6 @@
     if (message !== undefined) ui.status.textContent = message;
     const listening = state === 'dengar';
     ui.micText.textContent = listening ? T.selesai_bicara : T.bicara;
-    ui.mic.setAttribute('aria-pressed', listening ? 'true' : 'false');
     if (state === 'galat') ui.keypad.hidden = false;
     else if (state === 'dengar') ui.keypad.hidden = true;
   }
@@ -296,7 +295,9 @@
   }
   function fail(message, offerKeypad) {
     show('galat', message);
-    if (offerKeypad && (document.activeElement === ui.mic || document.activeElement === document.body)) {
+    const at = document.activeElement;
+    // Move focus only from where the person was not doing anything else.
+    if (offerKeypad && (!at || at === document.body || panel.contains(at))) {
       ui.keyInput.focus();
     }
     say(message, 'galat');

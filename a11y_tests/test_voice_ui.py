@@ -1,0 +1,298 @@
+"""Voice mode in a real browser: headless Chromium with a fake microphone fed from a WAV file.
+
+- Every state of the voice panel (listening, processing, confirming, error with the keypad)
+  is checked by axe, at 1280 and 320 px and with large text and high contrast. In these audits
+  the recogniser's answers come from a stand-in for /suara/kenali installed in the page: the
+  real recogniser answers too quickly to catch "processing" and cannot be made busy on demand.
+  Everything else (the microphone, recording, end-of-speech detection, the dialogue, the form)
+  is the real thing.
+- One end-to-end test drives a complete request by voice against the real server speech stack:
+  espeak-ng speaks each answer into a WAV file, and Chromium's fake microphone plays it.
+
+Chromium reads the fake-microphone file again each time the page opens the microphone, so the
+test writes the next answer's WAV before the page starts listening for it.
+"""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import wave
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, _browser_missing, audit, site
+from .test_pages import citizen_session, overflow_report, resize
+
+RATE = 22050  # espeak-ng's sample rate; the silence written alongside must match it
+
+# A stand-in for /suara/kenali, active only when the test puts a script of answers in
+# sessionStorage ("suara-uji"): {"jawaban": [{"status", "body", "headers"}], "tahan": bool}.
+# With "tahan" the request waits until window.__suaraUji.lepas() is called.
+RECOGNISER_STAND_IN = """
+(() => {
+  const real = window.fetch.bind(window);
+  const ctl = window.__suaraUji = { terkirim: 0, lepas: null };
+  window.fetch = (url, opts) => {
+    const plan = JSON.parse(sessionStorage.getItem('suara-uji') || 'null');
+    if (!plan || !String(url).endsWith('/suara/kenali')) return real(url, opts);
+    ctl.terkirim++;
+    const next = () => {
+      const plan = JSON.parse(sessionStorage.getItem('suara-uji'));
+      const r = plan.jawaban.shift() || { status: 200, body: { text: '' } };
+      sessionStorage.setItem('suara-uji', JSON.stringify(plan));
+      return new Response(JSON.stringify(r.body), { status: r.status || 200,
+        headers: Object.assign({ 'Content-Type': 'application/json' }, r.headers || {}) });
+    };
+    if (plan.tahan) return new Promise((resolve) => { ctl.lepas = () => resolve(next()); });
+    return Promise.resolve(next());
+  };
+})();
+"""
+
+
+# --- microphone input -------------------------------------------------------------------------
+
+def silence(seconds: float) -> bytes:
+    return b"\x00\x00" * int(RATE * seconds)
+
+
+def write_wav(path: str, frames: bytes) -> None:
+    """Write atomically: Chromium may open the file at any moment."""
+    part = path + ".part"
+    with wave.open(part, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(frames)
+    os.replace(part, path)
+
+
+def spoken(text: str, speed: int = 150) -> bytes:
+    """espeak-ng saying `text` in Indonesian, as 16-bit mono frames at RATE."""
+    out = subprocess.run(["espeak-ng", "-v", "id", "-s", str(speed), "--stdout", text],
+                         check=True, capture_output=True).stdout
+    with tempfile.NamedTemporaryFile(suffix=".wav") as f:
+        f.write(out)
+        f.flush()
+        with wave.open(f.name) as w:
+            assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (RATE, 1, 2)
+            return w.readframes(w.getnframes())
+
+
+def say_into_microphone(path: str, text: str) -> None:
+    # A breath before and silence after, as a person speaks: the page hears the end of speech.
+    write_wav(path, silence(0.4) + spoken(text) + silence(2.0))
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def microphone():
+    folder = tempfile.mkdtemp(prefix="mentari-mic-")
+    path = os.path.join(folder, "mic.wav")
+    write_wav(path, silence(1.0))
+    yield path
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def voice_driver(live_server, microphone):
+    """Chromium that lets pages play sound without a tap and records from `microphone`."""
+    missing = _browser_missing()
+    if missing:
+        pytest.skip(f"browser tests need Debian's Chromium; missing {missing}")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    home = tempfile.mkdtemp(prefix="mentari-chromium-voice-")
+    options = webdriver.ChromeOptions()
+    for arg in CHROMIUM_ARGS + (
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            # %noloop: the answer plays once, then the microphone hears silence.
+            f"--use-file-for-fake-audio-capture={microphone}%noloop",
+            "--autoplay-policy=no-user-gesture-required"):
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
+    options.binary_location = CHROMIUM
+    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
+    os.environ.update(HOME=home, TMPDIR=home)
+    try:
+        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    browser.set_page_load_timeout(30)
+    browser.base_url = live_server
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                            {"source": RECOGNISER_STAND_IN})
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def panel_state(driver) -> dict:
+    return driver.execute_script("""
+        const p = document.querySelector('[data-suara-panel]');
+        if (!p) return {path: location.pathname, keadaan: null};
+        const f = (s) => { const e = p.querySelector(s); return e ? e.textContent : ''; };
+        return {path: location.pathname, keadaan: p.dataset.keadaan,
+                status: f('[data-suara-status]'), mentari: f('[data-suara-ucapan]'),
+                anda: f('[data-suara-didengar]'),
+                konfirmasi: !p.querySelector('[data-suara-konfirmasi]').hidden,
+                ketik: !p.querySelector('[data-suara-ketik]').hidden};""")
+
+
+def wait_for(driver, condition, what: str, timeout: float = 30) -> dict:
+    seen = []
+
+    def check(d):
+        s = panel_state(d)
+        if not seen or seen[-1] != s:
+            seen.append(s)
+        return s if condition(s) else False
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.05).until(check)
+    except Exception:
+        trail = "\n  ".join(json.dumps(s, ensure_ascii=False)[:300] for s in seen[-8:])
+        raise AssertionError(f"waited {timeout}s for {what}; the panel went:\n  {trail}")
+
+
+def open_in_voice_mode(driver, path: str, session: dict, display: str = "",
+                       recogniser: dict | None = None, welcome: bool = False) -> None:
+    cookie = ".".join(filter(None, ["suara-aktif", display]))
+    citizen_session(driver, session, {"tampilan": cookie})
+    driver.execute_script(
+        "sessionStorage.clear();"
+        "if (arguments[0]) sessionStorage.setItem('suara-uji', arguments[0]);"
+        "if (!arguments[1]) sessionStorage.setItem('mentari-suara-sambutan', '1');",
+        json.dumps(recogniser) if recogniser else "", welcome)
+    driver.get(driver.base_url + path)
+
+
+def press_shortcut(driver) -> None:
+    """Ctrl+Shift+Space, the documented shortcut: start or finish speaking."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    (ActionChains(driver).key_down(Keys.CONTROL).key_down(Keys.SHIFT).send_keys(Keys.SPACE)
+     .key_up(Keys.SHIFT).key_up(Keys.CONTROL).perform())
+
+
+def check(driver, label: str, width: int) -> None:
+    audit(driver, label)
+    if width <= 320:
+        problem = overflow_report(driver)
+        assert not problem, f"{label}: {problem}"
+
+
+# --- every state, audited ---------------------------------------------------------------------
+
+BUSY = {"status": 503, "headers": {"Retry-After": "5"},
+        "body": {"error": "Pengenal suara sedang sibuk. Coba lagi sebentar lagi."}}
+NAME = "Ni Wayan Sukerti"
+
+VIEWS = [(1280, ""), (320, ""), (320, "teks-200"), (1280, "kontras-tinggi")]
+
+
+@pytest.mark.parametrize("width, display", VIEWS, ids=[f"{w}{'-' + d if d else ''}"
+                                                       for w, d in VIEWS])
+def test_every_voice_state_passes_axe_and_the_keypad_takes_over_when_busy(
+        voice_driver, microphone, width, display):
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    draft = site().demo.empty_drafts["langsung"]
+    resize(driver, width)
+    plan = {"tahan": True, "jawaban": [
+        {"body": {"text": NAME, "intent": None, "slots": {}, "confidence": 0.9, "ms": 800,
+                  "yakin": True}},
+        BUSY]}
+    open_in_voice_mode(driver, "/ajukan/data-diri", {"draf_id": draft}, display, plan)
+    tag = f"{width}px{' ' + display if display else ''}"
+
+    # Listening: the page asked "Nama lengkap" and opened the microphone by itself.
+    s = wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+    assert "Nama lengkap" in s["mentari"], s
+    assert driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").text == "Selesai bicara"
+    check(driver, f"voice listening at {tag}", width)
+
+    # Processing: "Selesai bicara" sends what was recorded; the answer is held back.
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+    wait_for(driver, lambda s: s["keadaan"] == "proses", "processing")
+    check(driver, f"voice processing at {tag}", width)
+
+    # Confirming: the answer is read back, with yes/no buttons on screen.
+    driver.execute_script("window.__suaraUji.lepas()")
+    s = wait_for(driver, lambda s: s["konfirmasi"] and NAME in s["mentari"], "confirming")
+    assert s["anda"] == NAME and "Benar?" in s["mentari"], s
+    check(driver, f"voice confirming at {tag}", width)
+
+    # Error: "Tidak, ulangi" asks again; the recogniser is busy (503), so the keypad appears.
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-jawab='tidak']").click()
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening again")
+    press_shortcut(driver)  # finish speaking with the keyboard this time
+    wait_for(driver, lambda s: s["keadaan"] == "proses", "processing again")
+    driver.execute_script("window.__suaraUji.lepas()")
+    s = wait_for(driver, lambda s: s["keadaan"] == "galat" and s["ketik"], "busy error")
+    assert "sibuk" in s["status"], s
+    check(driver, f"voice error (busy, keypad) at {tag}", width)
+
+    # The typed answer goes through the same read-back, and "Ya, benar" fills the real field.
+    box = driver.find_element(By.ID, "suara-ketik")
+    assert driver.switch_to.active_element == box, "the keypad did not take focus"
+    box.send_keys("Ni Wayan Sukerti", Keys.ENTER)
+    wait_for(driver, lambda s: s["konfirmasi"] and NAME in s["mentari"], "typed read-back")
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-jawab='ya']").click()
+    wait_for(driver, lambda s: "Nomor HP" in s["mentari"], "the next question")
+    assert driver.find_element(By.ID, "nama").get_attribute("value") == NAME
+
+
+VOICE_PAGES = ("/", "/ajukan/layanan", "/ajukan/periksa", "/status")
+
+
+@pytest.mark.parametrize("width", (1280, 320))
+@pytest.mark.parametrize("path", VOICE_PAGES)
+def test_pages_in_voice_mode_pass_axe(voice_driver, microphone, path, width):
+    """The panel on ordinary pages, while MENTARI speaks or waits, in both widths."""
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, width)
+    open_in_voice_mode(driver, path, {"draf_id": site().demo.drafts["langsung"]},
+                       recogniser={"tahan": True, "jawaban": []})
+    wait_for(driver, lambda s: s["keadaan"] in ("bicara", "dengar", "siap") and s["mentari"],
+             "the page speaking")
+    check(driver, f"{path} in voice mode at {width}px", width)
+
+
+def test_first_visit_offer_is_spoken_only_after_a_tap(voice_driver):
+    """No sound before a gesture; after the first tap, the offer's own words are spoken."""
+    driver = voice_driver
+    resize(driver, 1280)
+    driver.get(driver.base_url + "/healthz")
+    driver.delete_all_cookies()
+    driver.execute_script("localStorage.clear(); sessionStorage.clear();")
+    driver.get(driver.base_url + "/layanan")
+    driver.execute_script("""
+        window.__spoken = [];
+        const real = window.fetch.bind(window);
+        window.fetch = (url, opts) => {
+          if (String(url).endsWith('/suara/ucap')) window.__spoken.push(opts.body.get('teks'));
+          return real(url, opts);
+        };""")
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-suara-tawaran]")
+    time.sleep(0.5)
+    assert driver.execute_script("return window.__spoken") == [], "sound before any tap"
+    driver.find_element(By.CSS_SELECTOR, "main h1").click()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return window.__spoken.length"))
+    said = driver.execute_script("return window.__spoken")[0]
+    assert said.startswith("Ingin memakai MENTARI dengan suara?")
+    driver.find_element(By.CSS_SELECTOR, "main h1").click()
+    time.sleep(0.3)
+    assert len(driver.execute_script("return window.__spoken")) == 1, "offered twice"
