@@ -1,64 +1,26 @@
-"""The data the audit visits: demo services and staff, plus requests in the states that change
-what a page shows (returned with reasons, approved with an officer, reported, rated, overdue,
-objected to), a complaint, a walk-in ticket, and citizen-form drafts answered up to the end.
+"""The data the audit visits: the demo office of `make run` (pwa/demo_requests.py: requests in
+every state, returned with reasons, approved with an officer, reported, rated, overdue, objected
+to; complaints, walk-in tickets, survey answers), plus citizen-form drafts answered up to the end.
 
 Built through the store and `actions.apply`, the same path the blueprints use, so the history,
 checks and notifications a page shows are the real ones. Ids are known before any test runs.
 """
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
-from pwa import actions, demo, nomor, uploads
+from pwa import demo, demo_requests, uploads
 from pwa.database import get_db
-from pwa.store import catalogue, drafts, requests, transaction
-from pwa.store import staff as staff_store
-from pwa.workflow import Aksi, Mode, Pelaku, Peran, Status
+from pwa.store import catalogue, drafts
+from pwa.workflow import Mode
 
 # A one-page PDF: the smallest document the upload check accepts.
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = demo_requests.PDF
 
 CITIZEN = {
     "nama": "Ni Wayan Sukerti", "telepon": "081234567890", "nik": "",
     "alamat": "Jalan Raya Bebandem No. 12, Banjar Dinas Kangin", "desa": "Bebandem",
     "kecamatan": "Bebandem", "kategori": ["lansia", "disabilitas"], "disabilitas": ["netra"],
     "bantuan": ["pendamping", "dibacakan"], "bantuan_lain": "",
-    "catatan": "Mohon telepon dulu sebelum datang.",
-}
-
-# (label, service slug, mode, actions after submission, days overdue or None)
-REQUESTS = (
-    ("diajukan", "legalisir-ijazah", Mode.LANGSUNG, (), None),
-    ("dikembalikan", "legalisir-ijazah", Mode.JEMPUT_BOLA, (Aksi.KEMBALIKAN,), None),
-    ("disetujui", "rohaniwan", Mode.ANTAR_JEMPUT,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI), None),
-    ("di_kantor", "rekomendasi-paspor", Mode.ANTAR_JEMPUT,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.JEMPUT, Aksi.TIBA_DI_KANTOR), None),
-    ("diparaf", "legalisir-ijazah", Mode.KONSULTASI, (Aksi.TERUSKAN, Aksi.PARAF), None),
-    ("dilaporkan", "surat-keterangan", Mode.JEMPUT_BOLA,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR), None),
-    ("laporan_diparaf", "rohaniwan", Mode.LANGSUNG,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR, Aksi.PARAF_LAPORAN), None),
-    ("selesai", "konsultasi", Mode.KONSULTASI,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.SETUJUI, Aksi.LAPOR, Aksi.PARAF_LAPORAN,
-      Aksi.TERIMA_LAPORAN), None),
-    ("ditolak", "rumah-ibadah", Mode.LANGSUNG,
-     (Aksi.TERUSKAN, Aksi.PARAF, Aksi.TOLAK), None),
-    ("terlambat", "izin-pasraman", Mode.JEMPUT_BOLA, (Aksi.TERUSKAN,), 10),
-    ("keberatan", "pendaftaran-haji", Mode.LANGSUNG, (), 10),
-)
-
-ACTOR = {
-    Aksi.TERUSKAN: "verifikator", Aksi.KEMBALIKAN: "verifikator", Aksi.PARAF: "kasubag",
-    Aksi.SETUJUI: "kepala", Aksi.TOLAK: "kepala", Aksi.JEMPUT: "petugas",
-    Aksi.TIBA_DI_KANTOR: "petugas", Aksi.LAPOR: "petugas", Aksi.PARAF_LAPORAN: "kasubag",
-    Aksi.TERIMA_LAPORAN: "kepala",
-}
-NOTES = {
-    Aksi.KEMBALIKAN: "Foto KTP buram. Mohon unggah ulang yang jelas.",
-    Aksi.TOLAK: "Lokasi belum memenuhi syarat jumlah pengguna rumah ibadah.",
 }
 
 # Drafts use a service offered in every mode and needing documents, so every step has content.
@@ -84,20 +46,16 @@ class Demo:
 
 
 def build(app) -> Demo:
-    """Load demo data into the app's (empty) database and create the audited situations."""
+    """Load the demo office into the app's (empty) database and add the audit's drafts."""
     out = Demo()
-    # A request context: notifications build absolute links and speak the request's language.
     with app.test_request_context("/"):
         db = get_db()
-        demo.load(db, app.config)
-        staff = {s["username"]: s for s in (staff_store.by_username(db, u)
-                                           for u, _n, _p in demo.DEMO_STAFF)}
-        for label, slug, mode, steps, overdue in REQUESTS:
-            out.requests[label] = _request(app, db, staff, slug, mode, steps, overdue)
-        out.keberatan_id = _objection(db, out.requests["keberatan"]["permohonan_id"])
-        out.pengaduan_id, out.pengaduan_nomor = _complaint(db)
-        out.tiket_id = _ticket(db, staff["satpam"]["id"])
-        out.staf_id = staff["petugas"]["id"]
+        office = demo.load_office(app, db, base_url="http://localhost")
+        out.requests = office.requests
+        out.keberatan_id = office.keberatan_id
+        out.pengaduan_id, out.pengaduan_nomor = office.pengaduan_id, office.pengaduan_nomor
+        out.tiket_id = office.tiket_id
+        out.staf_id = office.requests["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)
@@ -111,86 +69,6 @@ def _stored_pdf(app) -> dict:
     checked = uploads.check(PDF, "dokumen.pdf", app.config["UPLOAD_MAX_BYTES"])
     return {"berkas": uploads.save(app.config["UPLOAD_FOLDER"], checked), "mime": checked.mime,
             "ukuran": len(checked.data)}
-
-
-def _request(app, db, staff, slug, mode, steps, overdue_days) -> dict:
-    service = catalogue.get_service_by_slug(db, slug)
-    assert str(mode) in service["modes"], (slug, mode)
-    now = datetime.now(timezone.utc)
-    submitted = now - timedelta(days=overdue_days + 20) if overdue_days else now
-    deadline = (date.today() - timedelta(days=overdue_days) if overdue_days
-                else date.today() + timedelta(days=service["sop_hari"] + 2))
-    data = dict(CITIZEN, jadwal=_schedule(mode), alamat_jemput=(
-        CITIZEN["alamat"] if mode is Mode.ANTAR_JEMPUT else None))
-    with transaction(db):
-        pid = requests.create(
-            db, nomor=_fresh_number(db), idempotency_key=None, layanan_id=service["id"],
-            mode=mode, status=Status.DIAJUKAN, data=data, bahasa="id",
-            batas_sop=deadline.isoformat(), now=submitted.isoformat(timespec="seconds"))
-        requests.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON, aksi=Aksi.AJUKAN,
-                                   dari=None, ke=Status.DIAJUKAN)
-        dokumen_ids = []
-        for req in service["persyaratan"]:
-            dokumen_ids.append(requests.replace_document(
-                db, pid, req["id"], nama_asli=f"{req['nama']}.pdf", **_stored_pdf(app)))
-    for aksi in steps:
-        _act(db, pid, aksi, staff, service)
-    first_req = service["persyaratan"][0]["id"] if service["persyaratan"] else None
-    return {"permohonan_id": pid, "dokumen_id": dokumen_ids[0] if dokumen_ids else None,
-            "layanan_id": service["id"], "persyaratan_id": first_req,
-            "nomor": requests.get(db, pid)["nomor"]}
-
-
-def _act(db, pid, aksi, staff, service):
-    p = requests.get(db, pid)
-    who = staff[ACTOR[aksi]]
-    updates = {}
-    before = None
-    if aksi in (Aksi.TERUSKAN, Aksi.KEMBALIKAN):
-        def before(db, p=p, ok=aksi is Aksi.TERUSKAN):
-            for i, req in enumerate(service["persyaratan"]):
-                met = ok or i > 0  # returned: the first document is the one to fix
-                requests.set_check(db, p["id"], req["id"], memenuhi=met,
-                                   alasan="" if met else NOTES[Aksi.KEMBALIKAN],
-                                   staf_id=who["id"])
-    if aksi is Aksi.SETUJUI:
-        updates = {"petugas_id": staff["petugas"]["id"],
-                   "jadwal_petugas": _schedule(Mode.JEMPUT_BOLA)}
-    if aksi is Aksi.LAPOR:
-        def before(db, p=p):
-            requests.save_report(db, p["id"], petugas_id=staff["petugas"]["id"],
-                                 hasil="berhasil", catatan="Dokumen sudah diserahkan.",
-                                 lampiran=None, lampiran_mime=None)
-    actions.apply(db, p, aksi, Pelaku(Peran(who["peran"]), who["id"]),
-                  note=NOTES.get(aksi, ""), updates=updates, before_commit=before)
-    if aksi is Aksi.TERIMA_LAPORAN:
-        requests.save_rating(db, pid, petugas_id=staff["petugas"]["id"], skor=5,
-                             komentar="Petugas ramah dan sabar.")
-        db.conn.commit()
-
-
-def _objection(db, pid) -> int:
-    from pwa.store import objections
-    with transaction(db):
-        return objections.create(db, pid, "Sudah lewat batas waktu layanan dan belum ada kabar.")
-
-
-def _complaint(db) -> tuple[int, str]:
-    from pwa.store import complaints
-    number = nomor.generate()
-    with transaction(db):
-        return complaints.add(db, nomor=number, nama="I Ketut Arsa", kontak="081298765432",
-                              isi="Antrean di loket PTSP lama dan tidak ada kursi untuk lansia."
-                              ), number
-
-
-def _ticket(db, satpam_id) -> int:
-    from pwa.store import tickets
-    with transaction(db):
-        return tickets.create(db, nomor="P-001", tanggal=date.today().isoformat(),
-                              nama="Ni Made Rai", kebutuhan="Legalisir ijazah",
-                              layanan_id=None, loket="PTSP", prioritas=True,
-                              permohonan_id=None, dibuat_oleh=satpam_id)
 
 
 def _draft(app, db, slug, mode, complete: bool) -> str:
@@ -227,10 +105,3 @@ def _schedule(mode) -> str:
         return day.isoformat()
     return datetime.combine(day, datetime.min.time()).replace(hour=9).isoformat(
         timespec="minutes")
-
-
-def _fresh_number(db) -> str:
-    number = nomor.generate()
-    while requests.nomor_exists(db, number):
-        number = nomor.generate()
-    return number

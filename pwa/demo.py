@@ -1,9 +1,12 @@
-"""Demo data for `make run`: the office's services, one staff account per role.
+"""Demo data for `make run`: the office's services, one staff account per role, and (with
+`load_office`) a lived-in office from `demo_requests`.
 
-Only loaded into an empty database, so it never overwrites a real office's data.
+Only loaded into an empty database, so it never overwrites a real office's data. Tests load
+services and staff only (`load`), so each test starts from an empty office.
 """
 from werkzeug.security import generate_password_hash
 
+from . import demo_requests
 from .store import catalogue, staff, transaction
 from .workflow import Mode, Peran
 
@@ -78,3 +81,11 @@ def load(db, config: dict) -> bool:
                 catalogue.add_requirement(db, lid, nama=req, wajib=required, jenis=_PDF_IMG,
                                           urutan=i)
     return True
+
+
+def load_office(app, db, base_url: str = "http://127.0.0.1:8000"):
+    """Services, staff and the demo office's requests, objections, tickets, complaints and
+    survey answers; None when the database already has data."""
+    if not load(db, app.config):
+        return None
+    return demo_requests.build(app, db, base_url)
