@@ -28,7 +28,9 @@
   const RATES = ['075', '100', '125'];
   // End of speech: this long below the speech threshold after speech was heard.
   const END_SILENCE_MS = 900, NO_SPEECH_MS = 7000, MAX_UTTERANCE_MS = 12000;
-  const MAX_CHUNK = 300; // characters per /suara/ucap request: the first words play sooner
+  // Characters per /suara/ucap request: the first words play sooner, and the panel shows what
+  // is being said like a caption instead of a page-long block.
+  const MAX_CHUNK = 200;
 
   // --- words -------------------------------------------------------------------------------
   const fmt = (s, values) => s.replace(/%\((\w+)\)s/g, (m, k) => (k in values ? values[k] : m));
@@ -137,12 +139,11 @@
       });
     });
   }
-  /* Say `text`: shown first, then spoken; resolves when done or stopped. */
+  /* Say `text`: each part shown, then spoken; resolves when done or stopped. */
   async function say(text, state = 'bicara') {
     text = squash(text);
     if (!text) return;
     const id = ++speech;
-    line('mentari', text);
     show(state, state === 'bicara' ? T.berbicara : undefined);
     ui.listen.textContent = T.hentikan;
     const parts = chunks(text);
@@ -152,10 +153,14 @@
       for (let i = 0; i < parts.length && id === speech; i++) {
         const url = await next;
         if (i + 1 < parts.length) { next = ttsUrl(parts[i + 1]); next.catch(() => {}); }
-        if (id === speech) await play(url, id);
+        if (id !== speech) break;
+        line('mentari', parts[i]);
+        await play(url, id);
       }
     } catch (e) {
-      mute = !audioWarned; // no audio (offline, server error): the text is on screen; say so once
+      // No audio (offline, server error): show all of it, and say so once.
+      line('mentari', text);
+      mute = !audioWarned;
       audioWarned = true;
     }
     if (id !== speech) return;
@@ -214,13 +219,14 @@
         resolve(keep && parts.length ? new Blob(parts, { type: rec.mimeType || MIME || 'audio/webm' }) : null);
       };
       // Energy-based end of speech: the threshold follows the quietest recent level (the
-      // room's noise); speech is three loud frames in a row or more.
+      // room's noise, rising 3% a frame so a noisy room is learnt in a few seconds); speech
+      // is at least three loud frames (150 ms).
       timer = setInterval(() => {
         analyser.getFloatTimeDomainData(buf);
         let sum = 0;
         for (let i = 0; i < buf.length; i++) sum += buf[i] * buf[i];
         const rms = Math.sqrt(sum / buf.length), now = performance.now();
-        noise = Math.min(noise * 1.01 + 1e-5, Math.max(rms, 0.001));
+        noise = Math.min(noise * 1.03 + 1e-5, Math.max(rms, 0.001));
         const loud = rms > Math.max(0.012, noise * 3);
         if (loud) { loudFrames++; quietSince = 0; } else if (!quietSince) quietSince = now;
         const heard = loudFrames >= 3;
@@ -381,9 +387,9 @@
   async function confirm(text) {
     confirming(true);
     try {
-      for (let tries = 0; tries < 3; tries++) {
+      for (let tries = 0, sorry = ''; tries < 3; tries++, sorry = T.tidak_paham + ' ') {
         show('konfirmasi', text + ' ' + T.benar);
-        await tell(text + ' ' + T.benar, 'konfirmasi');
+        await tell(sorry + text + ' ' + T.benar, 'konfirmasi');
         let r;
         try {
           r = await ask('yatidak');
@@ -393,7 +399,6 @@
         }
         if (r.intent === 'ya' || YES.test(words(r.text).join(' '))) return true;
         if (r.intent === 'tidak' || NO.test(words(r.text).join(' '))) return false;
-        text = T.tidak_paham + ' ' + text;
       }
       return false;
     } finally {
@@ -545,7 +550,9 @@
     if (q.querySelector('.form-group--error')) return '';
     if (kind === 'teks' || kind === 'angka') return squash(field(q).value);
     if (kind === 'banyak') return controls(q).filter((i) => i.checked).map(labelOf).join(', ');
-    if (kind === 'pilihan' && !q.querySelector('select')) {
+    const select = q.querySelector('select');
+    if (select) return select.value ? squash(select.selectedOptions[0].text) : '';
+    if (kind === 'pilihan') {
       const on = controls(q).find((i) => i.checked);
       return on ? labelOf(on) : '';
     }
@@ -562,8 +569,8 @@
       if (await confirm(intro + ' ' + fmt(T.tersimpan, { teks: saved }))) return;
       if (kind === 'banyak') controls(q).forEach((i) => { i.checked = false; });
     }
-    for (let prefix = ''; ; prefix = '') {
-      await tell(prefix + intro);
+    for (;;) {
+      await tell(intro);
       if (kind === 'setuju' || kind === 'centang') {
         const r = await ask('yatidak');
         if (r.intent === 'ya' || YES.test(words(r.text).join(' '))) { fill(q, true); return; }
