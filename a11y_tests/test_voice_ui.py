@@ -32,13 +32,29 @@ RATE = 22050  # espeak-ng's sample rate; the silence written alongside must matc
 
 # A stand-in for /suara/kenali, active only when the test puts a script of answers in
 # sessionStorage ("suara-uji"): {"jawaban": [{"status", "body", "headers"}], "tahan": bool}.
-# With "tahan" the request waits until window.__suaraUji.lepas() is called.
+# With "tahan" the request waits until window.__suaraUji.lepas() is called. Whatever is sent
+# to /suara/ucap (text and rate) is noted in window.__suaraUji.ucap; the request goes on to
+# the server unless the plan says "diam", then a 50 ms silence comes back at once (for tests
+# about what is read, not how it sounds).
 RECOGNISER_STAND_IN = """
 (() => {
   const real = window.fetch.bind(window);
-  const ctl = window.__suaraUji = { terkirim: 0, lepas: null };
+  const ctl = window.__suaraUji = { terkirim: 0, lepas: null, ucap: [] };
+  const silence = () => {
+    const n = 800, b = new DataView(new ArrayBuffer(44 + 2 * n));
+    const put = (o, s) => [...s].forEach((c, i) => b.setUint8(o + i, c.charCodeAt(0)));
+    put(0, 'RIFF'); b.setUint32(4, 36 + 2 * n, true); put(8, 'WAVEfmt ');
+    b.setUint32(16, 16, true); b.setUint16(20, 1, true); b.setUint16(22, 1, true);
+    b.setUint32(24, 16000, true); b.setUint32(28, 32000, true); b.setUint16(32, 2, true);
+    b.setUint16(34, 16, true); put(36, 'data'); b.setUint32(40, 2 * n, true);
+    return new Response(b.buffer, { headers: { 'Content-Type': 'audio/wav' } });
+  };
   window.fetch = (url, opts) => {
     const plan = JSON.parse(sessionStorage.getItem('suara-uji') || 'null');
+    if (String(url).endsWith('/suara/ucap')) {
+      ctl.ucap.push({ teks: opts.body.get('teks'), laju: opts.body.get('laju') });
+      if (plan && plan.diam) return Promise.resolve(silence());
+    }
     if (!plan || !String(url).endsWith('/suara/kenali')) return real(url, opts);
     ctl.terkirim++;
     const next = () => {
@@ -296,3 +312,44 @@ def test_first_visit_offer_is_spoken_only_after_a_tap(voice_driver):
     driver.find_element(By.CSS_SELECTOR, "main h1").click()
     time.sleep(0.3)
     assert len(driver.execute_script("return window.__spoken")) == 1, "offered twice"
+
+
+def test_dengarkan_reads_the_main_content_as_shown(voice_driver, microphone):
+    """The words sent to the speech engine are the page's own, in the page's order."""
+    driver = voice_driver
+    resize(driver, 1280)
+    open_in_voice_mode(driver, "/layanan", {},
+                       recogniser={"tahan": True, "jawaban": [], "diam": True})
+    wait_for(driver, lambda s: s["keadaan"] == "siap", "the page settled")
+    driver.execute_script("window.__suaraUji.ucap = []")
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-dengarkan]").click()
+    wait_for(driver, lambda s: s["keadaan"] == "siap" and driver.execute_script(
+        "return window.__suaraUji.ucap.length > 1"), "the whole page read")
+    said = " ".join(u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap"))
+    shown = [" ".join(e.text.split()) for e in driver.find_elements(
+        By.CSS_SELECTOR, "main h1, main .lead, main h2")]
+    assert said.startswith(shown[0]), said[:200]
+    positions = [said.find(text) for text in shown]
+    assert -1 not in positions, f"not read: {[t for t, p in zip(shown, positions) if p < 0]}"
+    assert positions == sorted(positions), "read out of order"
+
+
+def test_saying_lebih_pelan_slows_the_voice_and_is_remembered(voice_driver, microphone):
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    plan = {"tahan": False, "jawaban": [
+        {"body": {"text": "lebih pelan", "intent": "lebih_pelan", "slots": {},
+                  "confidence": 0.95, "ms": 700, "yakin": True}}]}
+    open_in_voice_mode(driver, "/status", {}, recogniser=plan)
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening for the number")
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()  # "Selesai bicara"
+    spoken = lambda: driver.execute_script("return window.__suaraUji.ucap")  # noqa: E731
+    WebDriverWait(driver, 10).until(lambda d: any("lebih pelan" in u["teks"] for u in spoken()))
+    after = spoken()[[i for i, u in enumerate(spoken()) if "lebih pelan" in u["teks"]][0]:]
+    assert {u["laju"] for u in after} == {"0.75"}, after
+    pressed = driver.find_element(By.CSS_SELECTOR, "[data-suara-laju='075']")
+    assert pressed.get_attribute("aria-pressed") == "true"
+    driver.refresh()
+    data = json.loads(driver.find_element(By.ID, "suara-data").get_attribute("textContent"))
+    assert data["laju"] == 0.75, "the slower rate was not remembered"

@@ -182,8 +182,9 @@
   let recording = null; // {stop(keep)} while the microphone is open
 
   /* Record one utterance. Resolves with a Blob, or null when nothing was said or the
-     recording was cancelled. The microphone is released after every utterance. */
-  async function record() {
+     recording was cancelled. The microphone is released after every utterance; `opened` is
+     called once it really listens, so "listening" is never shown before it is true. */
+  async function record(opened) {
     let cancelled = false;
     const opening = { stop: () => { cancelled = true; } }; // stopped before the microphone opened
     recording = opening;
@@ -235,6 +236,7 @@
         else if (!heard && now - started > NO_SPEECH_MS) finish(false);
       }, 50);
       rec.start();
+      opened();
       // stop(true): the person pressed "Selesai bicara", keep what was said; stop(false): drop it.
       const mine = { stop: finish };
       recording = mine;
@@ -315,10 +317,9 @@
     const w = waiter;
     const konteks = w ? w.konteks : 'menu';
     if (!navigator.mediaDevices || !window.MediaRecorder) return fail(T.mikrofon_ditolak, true);
-    show('dengar', T.mendengarkan);
     let blob;
     try {
-      blob = await record();
+      blob = await record(() => show('dengar', T.mendengarkan));
     } catch (e) {
       return fail(T.mikrofon_ditolak, true);
     }
