@@ -14,10 +14,10 @@ from stdnum import damm
 
 from . import actions, nomor, notices, sop, uploads
 from .clock import office_today, office_zone
-from .store import catalogue, complaints, messages, objections, reports, requests, tickets
+from .store import (catalogue, complaints, messages, objections, reports, requests, tickets,
+                    transaction)
 from .store import staff as staff_store
 from .store import survey as survey_store
-from .store import transaction
 from .workflow import Aksi, Mode, Pelaku, Peran, Status
 
 # A one-page PDF: the smallest document the upload check accepts.
@@ -148,10 +148,11 @@ SKM_FOLLOWUP = ("Waktu penyelesaian dan sarana dinilai paling rendah: kursi tung
 
 COMPLAINT_NEW = ("I Ketut Arsa", "081298765432",
                  "Antrean di loket PTSP lama dan tidak ada kursi untuk lansia.")
-COMPLAINT_ANSWERED = ("", "", "Papan informasi persyaratan legalisir di depan kantor sudah "
-                              "pudar dan sulit dibaca.",
-                      "Papan informasi sudah diganti dengan huruf besar pada minggu ini. "
-                      "Terima kasih atas masukannya.")
+# An anonymous one: no name, no contact (anonymous complaints are allowed).
+COMPLAINT_ANSWERED = ("", "", ("Papan informasi persyaratan legalisir di depan kantor sudah "
+                               "pudar dan sulit dibaca."),
+                      ("Papan informasi sudah diganti dengan huruf besar pada minggu ini. "
+                       "Terima kasih atas masukannya."))
 
 
 @dataclass
