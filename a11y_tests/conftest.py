@@ -61,6 +61,7 @@ def site() -> Site:
             "SECRET_KEY": "a11y-audit-secret",
             "DATABASE": os.path.join(folder, "mentari.db"),
             "UPLOAD_FOLDER": os.path.join(folder, "uploads"),
+            "ISYARAT_FOLDER": os.path.join(folder, "isyarat"),
             "NOTIFY_OUTBOX_FILE": os.path.join(folder, "outbox.log"),
             "RATELIMIT_ENABLED": False,
             "WTF_CSRF_ENABLED": True,

@@ -42,6 +42,7 @@ EXCLUDED = {
     "staff.objection_delivered": "POST only: marks an upheld objection delivered",
     "meragatan.call_next": "POST only: calls the next ticket, then shows the counter page",
     "meragatan.finish": "POST only: closes a ticket, then shows the counter page",
+    "isyarat.berkas": "sends a sign-language clip's video, poster or captions file",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).

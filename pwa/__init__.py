@@ -13,14 +13,15 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import database, display, extensions
+    from . import database, display, extensions, isyarat
     extensions.init_app(app)
     database.init_app(app)
     display.init_app(app)
+    isyarat.init_app(app)
 
     from . import admin, auth, citizen, complaints, health, meragatan, rating, staff, status
     for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan,
-                   display):
+                   display, isyarat):
         app.register_blueprint(module.bp)
     if app.config["GALLERY"]:
         from . import gallery

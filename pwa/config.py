@@ -34,6 +34,12 @@ def from_environment(instance_path: str) -> dict:
         "STATUS_RATE_LIMIT": env.get("MENTARI_STATUS_RATE_LIMIT", "10 per minute"),
         "OFFICE_TIMEZONE": env.get("MENTARI_TIMEZONE", "Asia/Makassar"),
         "GALLERY": env.get("MENTARI_ENV", "development") != "production",
+        # The BISINDO clip library (issue 6): clips recorded by the office, and whether the
+        # synthetic samples (not signing) may be shown; never in production.
+        "ISYARAT_FOLDER": env.get("MENTARI_ISYARAT_FOLDER",
+                                  str(Path(__file__).resolve().parent.parent / "media" / "isyarat")),
+        "ISYARAT_CONTOH": env.get("MENTARI_ENV", "development") != "production",
+        "ISYARAT_MAX_MB": float(env.get("MENTARI_ISYARAT_MAX_MB", "100")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("MENTARI_ENV", "development") == "production",

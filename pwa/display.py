@@ -20,9 +20,13 @@ OPTIONS = {
     # means "not asked yet", which is when the first-visit offer is shown.
     "suara": {"mati": _l("Mati"), "aktif": _l("Aktif: bacakan halaman dan dengarkan jawaban")},
     "laju": {"075": _l("Pelan (0,75×)"), "100": _l("Biasa (1×)"), "125": _l("Cepat (1,25×)")},
+    # Sign-language video (issue 6): by default only the poster loads until asked (2G budget).
+    "isyarat": {"diminta": _l("Tampilkan saat saya minta (hemat data)"),
+                "selalu": _l("Selalu tampilkan dan siapkan videonya")},
 }
 QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan"),
-             "suara": _l("Mode suara"), "laju": _l("Kecepatan suara")}
+             "suara": _l("Mode suara"), "laju": _l("Kecepatan suara"),
+             "isyarat": _l("Video bahasa isyarat")}
 VOICE_RATES = {"075": 0.75, "100": 1.0, "125": 1.25}
 
 

@@ -13,6 +13,7 @@ def app(tmp_path):
         "SECRET_KEY": "test",
         "DATABASE": str(tmp_path / "test.db"),
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
+        "ISYARAT_FOLDER": str(tmp_path / "isyarat"),
         "NOTIFY_OUTBOX_FILE": str(tmp_path / "outbox.log"),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
