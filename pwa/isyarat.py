@@ -19,6 +19,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask.cli import AppGroup, with_appcontext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -316,8 +317,9 @@ def init_app(app):
         return response
 
 
-@click.group("isyarat")
+@click.group("isyarat", cls=AppGroup)
 @click.pass_context
+@with_appcontext
 def isyarat_command(ctx):
     """The BISINDO sign-language clip library (media/isyarat/)."""
     # The words (service names, refusals) are translated like on a page, in Indonesian.

@@ -128,7 +128,7 @@ def _load(folder: Path, contoh: bool) -> Klip | None:
     for lang in CAPTION_LANGUAGES:
         path = folder / f"transkrip.{lang}.txt"
         if path.exists():
-            transcripts[lang] = path.read_text(encoding="utf8")
+            transcripts[lang] = path.read_text(encoding="utf8").strip()
     return Klip(key=key, title=data.get("title", ""), signer=data.get("signer", ""),
                 seconds=float(data.get("seconds", 0)), renditions=data.get("renditions", {}),
                 captions=tuple(lang for lang in CAPTION_LANGUAGES
