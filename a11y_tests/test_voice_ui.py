@@ -51,6 +51,10 @@ RECOGNISER_STAND_IN = """
   };
   window.fetch = (url, opts) => {
     const plan = JSON.parse(sessionStorage.getItem('suara-uji') || 'null');
+    if (String(url).endsWith('/suara/kenali')) {  // where each utterance was sent from
+      const sent = JSON.parse(sessionStorage.getItem('suara-terkirim') || '[]');
+      sessionStorage.setItem('suara-terkirim', JSON.stringify(sent.concat(location.pathname)));
+    }
     if (String(url).endsWith('/suara/ucap')) {
       ctl.ucap.push({ teks: opts.body.get('teks'), laju: opts.body.get('laju') });
       if (plan && plan.diam) return Promise.resolve(silence());
@@ -353,3 +357,119 @@ def test_saying_lebih_pelan_slows_the_voice_and_is_remembered(voice_driver, micr
     driver.refresh()
     data = json.loads(driver.find_element(By.ID, "suara-data").get_attribute("textContent"))
     assert data["laju"] == 0.75, "the slower rate was not remembered"
+
+
+# --- a whole request by voice, against the real speech stack ---------------------------------
+
+# What the citizen says, in order, with the page each answer is given on. Every answer of the
+# request form is spoken and confirmed with "ya"; the registration number is then checked by
+# voice on "cek status".
+PHONE_WORDS = "nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol"
+REQUEST_BY_VOICE = [
+    ("/", "satu"),                                        # menu 1: Ajukan layanan
+    ("/ajukan/layanan", "konsultasi keagamaan dan keluarga"), ("/ajukan/layanan", "ya"),
+    ("/ajukan/cara", "layanan langsung"), ("/ajukan/cara", "ya"),
+    ("/ajukan/data-diri", "Wayan Sukerti"), ("/ajukan/data-diri", "ya"),
+    ("/ajukan/data-diri", PHONE_WORDS), ("/ajukan/data-diri", "ya"),
+    ("/ajukan/data-diri", "tidak"),                       # no NIK
+    ("/ajukan/alamat", "Jalan Raya Bebandem"), ("/ajukan/alamat", "ya"),
+    ("/ajukan/alamat", "Bebandem"), ("/ajukan/alamat", "ya"),      # desa
+    ("/ajukan/alamat", "Bebandem"), ("/ajukan/alamat", "ya"),      # kecamatan
+    ("/ajukan/kebutuhan", "lansia"), ("/ajukan/kebutuhan", "ya"),
+    ("/ajukan/kebutuhan", "tidak"),                       # nothing else applies
+    ("/ajukan/kebutuhan", "tidak"),                       # no help needed
+    ("/ajukan/kebutuhan", "tidak"),                       # no other help
+    ("/ajukan/jadwal", "satu"), ("/ajukan/jadwal", "ya"),  # the first working day offered
+    ("/ajukan/periksa", "ya"),                            # the answers are right
+    ("/ajukan/periksa", "tidak"),                         # no note
+    ("/ajukan/periksa", "ya"),                            # consent
+]
+
+SKIP_SPEECH = """
+    // The shortcut, pressed only while MENTARI is talking: checked and pressed in the same
+    // instant inside the page, so it can never land on the microphone instead.
+    const p = document.querySelector('[data-suara-panel]');
+    if (p && (p.dataset.keadaan === 'bicara' || p.dataset.keadaan === 'konfirmasi')) {
+      document.dispatchEvent(new KeyboardEvent('keydown', {ctrlKey: true, shiftKey: true,
+                                                         code: 'Space', key: ' '}));
+    }"""
+
+
+def _speech_stack_missing() -> str | None:
+    endpoints = {r.rule for r in site().app.url_map.iter_rules()}
+    missing = [e for e in ("/suara/kenali", "/suara/ucap") if e not in endpoints]
+    if missing:
+        return f"the server speech endpoints {missing} are not in this app"
+    if not shutil.which("espeak-ng"):
+        return "espeak-ng (which speaks the citizen's answers) is not installed"
+    return None
+
+
+def _answer(driver, microphone, k: int, path: str, text: str, trail: list) -> None:
+    """Put answer k in the microphone, let the page hear it, and wait until it was sent."""
+    say_into_microphone(microphone, text)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        sent = json.loads(driver.execute_script(
+            "return sessionStorage.getItem('suara-terkirim')") or "[]")
+        state = panel_state(driver)
+        if not trail or trail[-1] != state:
+            trail.append(state)
+        if len(sent) > k:
+            assert sent[k] == path, (
+                f"answer {k} ({text!r}) was meant for {path}, but was heard on {sent[k]}")
+            return
+        driver.execute_script(SKIP_SPEECH)
+        time.sleep(0.1)
+    raise AssertionError(f"answer {k} ({text!r}) on {path} was never sent; the panel went:\n  "
+                         + "\n  ".join(json.dumps(s, ensure_ascii=False)[:240]
+                                      for s in trail[-10:]))
+
+
+def test_a_complete_request_and_status_check_by_voice(voice_driver, microphone):
+    """The blind grandmother's path: accept voice mode, choose from the spoken menu, answer
+    every question by speaking, confirm each read-back with "ya", submit, hear the number,
+    then check the status by voice. The recogniser and speech engine are the real ones."""
+    missing = _speech_stack_missing()
+    if missing:
+        pytest.skip(missing)
+    from pwa.store import requests as request_store
+    from pwa.database import get_db
+
+    driver = voice_driver
+    resize(driver, 390)
+    driver.get(driver.base_url + "/healthz")
+    driver.delete_all_cookies()
+    driver.execute_script("sessionStorage.clear(); localStorage.clear();")
+    driver.get(driver.base_url + "/")
+    write_wav(microphone, silence(1.0))
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-tawaran] button[value=aktif]").click()
+
+    trail: list = []
+    for k, (path, text) in enumerate(REQUEST_BY_VOICE):
+        _answer(driver, microphone, k, path, text, trail)
+    WebDriverWait(driver, 60).until(lambda d: "/ajukan/selesai/" in d.current_url)
+    done_path = driver.current_url[len(driver.base_url):]
+    number = "".join(driver.find_element(By.CSS_SELECTOR, ".reg-number").text.split())
+    wait_for(driver, lambda s: s["keadaan"] == "siap", "the done page read out", timeout=120)
+    spoken = " ".join(u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap"))
+    assert " ".join(number[:4]) in spoken, "the registration number was not read digit by digit"
+    with site().app.app_context():
+        p = request_store.by_nomor(get_db(), number)
+    assert p is not None, f"no request {number} on the server"
+    assert (p["layanan_slug"], p["mode"], p["kecamatan"], p["kategori"]) == (
+        "konsultasi", "langsung", "Bebandem", ["lansia"])
+    assert p["telepon"] == "081234567890", p["telepon"]
+    assert "sukerti" in p["nama"].lower(), p["nama"]
+
+    # Cek status by voice. No question is pending on the done page, so the shortcut opens
+    # the microphone for a command; then the number and the phone's last four digits.
+    n = len(REQUEST_BY_VOICE)
+    say_into_microphone(microphone, "cek status")
+    press_shortcut(driver)
+    _answer(driver, microphone, n, done_path, "cek status", trail)
+    for k, text in enumerate((" ".join(number), "ya", "tujuh delapan sembilan nol", "ya"),
+                             start=n + 1):
+        _answer(driver, microphone, k, "/status", text, trail)
+    WebDriverWait(driver, 60).until(lambda d: "/permohonan/" in d.current_url)
+    assert "".join(driver.find_element(By.CSS_SELECTOR, ".reg-number").text.split()) == number
