@@ -305,40 +305,46 @@ def _file_ten_days_ago(db, pid: int) -> str:
 def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
         app, client, db, login):
     citizen, office = Citizen(app, db), Office(client, login)
-    pid, number = citizen.submit("jemput_bola", "legalisir-ijazah")
+    pid, number = citizen.submit("jemput_bola", "rekomendasi-paspor")
     old_deadline = _file_ten_days_ago(db, pid)
     names = re.findall(r'/dokumen/\d+">([^<]+)</a>', citizen.status().get_data(as_text=True))
-    assert len(names) == 2  # Fotokopi ijazah and KTP, as uploaded
+    assert len(names) == 3  # KTP, proof of payment, family card: as uploaded
 
-    # The verifikator returns it: the ijazah copy is not readable, the KTP is fine.
+    # The verifikator returns it with a reason for each of two documents; the third is fine.
     office.as_role("verifikator")
     html = office.request_page(pid).get_data(as_text=True)
-    ijazah, ktp = sorted(set(re.findall(r'name="periksa-m_(\d+)"', html)), key=int)
+    ktp, setoran, kk = sorted(set(re.findall(r'name="periksa-m_(\d+)"', html)), key=int)
     r = office.client.post(f"/staf/permohonan/{pid}/periksa", data={
-        "tombol": "kembalikan", f"periksa-m_{ijazah}": "tidak",
-        f"periksa-alasan_{ijazah}": "Foto ijazah buram", f"periksa-m_{ktp}": "ya"},
-        follow_redirects=True)
+        "tombol": "kembalikan",
+        f"periksa-m_{ktp}": "tidak", f"periksa-alasan_{ktp}": "KTP sudah tidak berlaku",
+        f"periksa-m_{setoran}": "tidak", f"periksa-alasan_{setoran}": "Foto bukti buram",
+        f"periksa-m_{kk}": "ya"}, follow_redirects=True)
     assert "Status sekarang: Dikembalikan untuk diperbaiki" in text_of(r)
 
     page = citizen.status_text()
     assert "Dikembalikan untuk diperbaiki" in page
     assert "Perbaiki dokumen yang dikembalikan, lalu ajukan ulang." in page
-    assert "Dokumen yang perlu diperbaiki" in page and "Fotokopi ijazah: Foto ijazah buram" in page
-    assert "Unggah Fotokopi ijazah yang baru" in page
-    assert "Unggah Kartu Tanda Penduduk (KTP) yang baru" not in page  # the good one is kept
+    assert "Dokumen yang perlu diperbaiki" in page
+    assert "Kartu Tanda Penduduk (KTP): KTP sudah tidak berlaku" in page
+    assert "Bukti setoran atau surat dari travel: Foto bukti buram" in page
+    assert "Unggah Kartu Keluarga yang baru" not in page  # the good one is not asked again
     assert any("Dikembalikan untuk diperbaiki" in m for m in outbox(app, number))
 
-    # A wrong file is refused with a message; nothing changes.
+    # One good file and one wrong file: the good one is kept at once, the wrong one explained.
     r = citizen.client.post(f"/permohonan/{pid}/perbaiki", data={
-        f"dok_{ijazah}": (io.BytesIO(b"MZ\x90\x00 not a picture"), "ijazah.png")},
+        f"dok_{ktp}": (io.BytesIO(PNG), "ktp-baru.png"),
+        f"dok_{setoran}": (io.BytesIO(b"MZ\x90\x00 not a picture"), "setoran.png")},
         content_type="multipart/form-data")
     assert r.status_code == 400
     assert "Berkas harus berupa PDF, JPG, PNG, atau WebP." in text_of(r)
-    assert "Dikembalikan untuk diperbaiki" in citizen.status_text()
+    page = citizen.status_text()
+    assert "Dikembalikan untuk diperbaiki" in page
+    assert "Unggah Kartu Tanda Penduduk (KTP) yang baru" not in page
+    assert "Unggah Bukti setoran atau surat dari travel yang baru" in page
 
-    # The fixed file goes in: back to the verifikator, with a new SOP deadline from today.
+    # The last fixed file goes in: back to the verifikator, with a new SOP deadline from today.
     r = citizen.client.post(f"/permohonan/{pid}/perbaiki", data={
-        f"dok_{ijazah}": (io.BytesIO(PNG), "ijazah-jelas.png")},
+        f"dok_{setoran}": (io.BytesIO(PDF), "setoran-jelas.pdf")},
         content_type="multipart/form-data", follow_redirects=True)
     page = text_of(r)
     assert "Dokumen terkirim. Permohonan Anda diperiksa kembali." in page
@@ -351,14 +357,16 @@ def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
     titles = [s["title"] for s in citizen.timeline()]
     assert titles == ["Permohonan diajukan", "Dikembalikan kepada pemohon",
                       "Permohonan diajukan ulang"]
-    assert citizen.timeline()[1]["note"] == "Fotokopi ijazah: Foto ijazah buram"
+    assert citizen.timeline()[1]["note"] == ("Kartu Tanda Penduduk (KTP): KTP sudah tidak "
+                                             "berlaku; Bukti setoran atau surat dari travel: "
+                                             "Foto bukti buram")
 
-    # Nothing given was lost: the KTP file as first uploaded, the new ijazah beside it.
+    # Nothing given was lost: the family card as first uploaded, the two new files beside it.
     now_names = re.findall(r'/dokumen/\d+">([^<]+)</a>', r.get_data(as_text=True))
-    assert now_names == ["ijazah-jelas.png", names[1]]
+    assert now_names == ["ktp-baru.png", "setoran-jelas.pdf", names[2]]
 
-    # The verifikator finds the same answers, the KTP still marked met, and only the new
-    # ijazah to check again.
+    # The verifikator finds the same answers, the family card still marked met, and only the
+    # two new files to check again.
     office.as_role("verifikator")
     assert nomor.grouped(number) in office.queue()
     staff_page = office.request_page(pid)
@@ -366,9 +374,10 @@ def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
     for kept in ("Ni Wayan Sari", "081234567890", "Jl. Untung Surapati 5, Banjar Kaler",
                  "Stempel dan formulir", "Kursi roda"):
         assert kept in text_of(staff_page)
-    assert re.search(rf'name="periksa-m_{ktp}"[^>]*value="ya" checked', html)
-    assert not re.search(rf'name="periksa-m_{ijazah}"[^>]*checked', html)
-    assert "ijazah-jelas.png" in html
+    assert re.search(rf'name="periksa-m_{kk}"[^>]*value="ya" checked', html)
+    for fixed in (ktp, setoran):
+        assert not re.search(rf'name="periksa-m_{fixed}"[^>]*checked', html)
+    assert "ktp-baru.png" in html and "setoran-jelas.pdf" in html
     r = office.check_all_met(pid)
     assert "Status sekarang: Diverifikasi, menunggu paraf Kasubag TU" in text_of(r)
 
