@@ -239,7 +239,7 @@ def test_every_voice_state_passes_axe_and_the_keypad_takes_over_when_busy(
 
     # Listening: the page asked "Nama lengkap" and opened the microphone by itself.
     s = wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
-    assert "Nama lengkap" in s["mentari"], s
+    assert "Nama lengkap" in s["mentari"], (s, driver.current_url, driver.get_cookies())
     assert driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").text == "Selesai bicara"
     check(driver, f"voice listening at {tag}", width)
 
