@@ -39,6 +39,7 @@ class Demo:
     tiket_id: int | None = None
     staf_id: int | None = None
     layanan_ids: list = field(default_factory=list)
+    isyarat_klip: str | None = None  # folder name of the recorded sign-language clip
 
     @property
     def owned(self) -> list[int]:
@@ -62,7 +63,30 @@ def build(app) -> Demo:
             out.empty_drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=False)
         out.empty_drafts["baru"] = _draft(app, db, None, None, complete=False)
         db.conn.commit()
+    out.isyarat_klip = _sign_clips(app)
     return out
+
+
+SIGN_VTT = {"id": "WEBVTT\n\n00:00.000 --> 00:01.000\nSelamat datang di MENTARI.\n",
+            "ban": "WEBVTT\n\n00:00.000 --> 00:01.000\nRahajeng rauh ring MENTARI.\n"}
+
+
+def _sign_clips(app) -> str:
+    """Sign-language clips (issue 6), so the player is audited wherever it appears: one as the
+    office would record it (home page), one synthetic sample (a form step). Tiny: 1 s."""
+    import tempfile
+    from pathlib import Path
+
+    from pwa import isyarat_contoh, isyarat_pustaka
+    root = app.config["ISYARAT_FOLDER"]
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "klip.mp4"
+        isyarat_contoh.buat_video(source, "audit", seconds=1.0, width=320, height=180)
+        clip = isyarat_pustaka.add(root, source, "page:citizen.home", "Selamat datang",
+                                   "Ni Made Juru", captions=SIGN_VTT)
+        isyarat_pustaka.add(root, source, "langkah:kebutuhan", "Kebutuhan khusus",
+                            "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
+    return clip.name
 
 
 def _stored_pdf(app) -> dict:

@@ -50,7 +50,7 @@ REDIRECT_ONLY = {
     "auth.home": "sends each signed-in role to its own home page",
 }
 
-# Requests in these states stand for "a permohonan" where a URL needs one (scenario.REQUESTS):
+# Requests in these states stand for "a permohonan" where a URL needs one (demo_requests.REQUESTS):
 # what a request page shows (actions, forms, history) depends on the state.
 REQUEST_LABELS = ("diajukan", "dikembalikan", "terlambat", "diparaf", "disetujui", "di_kantor",
                   "dilaporkan", "laporan_diparaf", "selesai", "ditolak", "keberatan")
@@ -71,6 +71,7 @@ ARG_SAMPLES = {
     "pengaduan_id": lambda demo: [("pengaduan", demo.pengaduan_id)],
     "tiket_id": lambda demo: [("tiket", demo.tiket_id)],
     "staf_id": lambda demo: [("petugas", demo.staf_id)],
+    "nama": lambda demo: [("klip-isyarat", demo.isyarat_klip)],
 }
 
 
