@@ -4,7 +4,8 @@ Pure PyAV (FFmpeg's libraries as PyPI wheels), no Flask. The format is MP4 with 
 Constrained Baseline and no sound:
 - The PyAV wheels encode H.264 (libx264) and VP8/VP9 (libvpx). Every Android phone decodes
   Baseline H.264 in hardware, while VP9 on cheap chipsets is often decoded in software, which
-  drains the battery and drops frames; at these bitrates VP9's gain is small (see bench/video.py).
+  drains the battery and drops frames. The H.264 encoder also holds the low targets closely
+  (bench/video.py: 72 kbps for a 70 kbps target), which a 2G link needs.
 - `faststart` puts the index at the front, so playback and seeking start after the first few
   kilobytes instead of after the whole file.
 - No audio track: the message is in the signing and in the captions; sound would only add bytes.
