@@ -26,7 +26,7 @@ from flask_wtf import FlaskForm
 from wtforms import FileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from . import isyarat_media, isyarat_pustaka, labels
+from . import isyarat_media, isyarat_pustaka, komunikasi, labels
 from .auth import role_required
 from .database import get_db
 from .isyarat_pustaka import KlipDitolak
@@ -306,7 +306,9 @@ def init_app(app):
     app.extensions["isyarat"] = isyarat_pustaka.Pustaka(app.config["ISYARAT_FOLDER"],
                                                         samples=app.config["ISYARAT_CONTOH"])
     app.jinja_env.globals.update(isyarat_halaman=clips_for_page, isyarat_klip=clip_for,
-                                 isyarat_data=player_data)
+                                 isyarat_data=player_data,
+                                 kebutuhan_komunikasi=komunikasi.needs,
+                                 kontak_teks=komunikasi.text_links)
     app.cli.add_command(isyarat_command)
 
     @app.after_request

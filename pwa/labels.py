@@ -83,7 +83,8 @@ NEXT_STEP = {
     "fix_documents": _l("Perbaiki dokumen yang dikembalikan, lalu ajukan ulang."),
     "ready_for_pickup": _l("Bersiaplah untuk dijemput petugas pada waktu yang tertera."),
     "ready_for_visit": _l("Petugas akan datang ke rumah Anda pada waktu yang tertera."),
-    "ready_for_consultation": _l("Siapkan telepon Anda pada waktu konsultasi yang tertera."),
+    "ready_for_consultation": _l("Siapkan ponsel Anda pada waktu konsultasi yang tertera: "
+                                 "petugas menghubungi Anda lewat pesan (chat) atau video."),
     "come_to_office": _l("Datanglah ke kantor pada waktu yang tertera dan tunjukkan nomor "
                          "registrasi kepada satpam."),
     "rate_service": _l("Layanan sudah diberikan. Mohon beri penilaian untuk petugas."),
