@@ -17,6 +17,7 @@ translations: $(STAMP)
 
 run: $(STAMP) translations
 	$(BIN)/mentari init-db --demo
+	$(BIN)/mentari isyarat contoh
 	$(BIN)/mentari run --host 127.0.0.1 --port $(PORT)
 
 browser:

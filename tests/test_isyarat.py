@@ -369,3 +369,26 @@ def test_samples_command_makes_labelled_samples_for_a_few_keys(app):
     clips = app.extensions["isyarat"].all()
     assert clips and all(c.contoh for c in clips)
     assert all(c.folder.parent.name == "contoh" for c in clips)
+
+
+def test_services_page_shows_a_clip_beside_its_service(client, add_clip):
+    add_clip("layanan:legalisir-ijazah", title="Tentang legalisir ijazah")
+    response = client.get("/layanan")
+    assert "Tentang legalisir ijazah" in text_of(response)
+    assert "js/isyarat.js" in response.get_data(as_text=True)
+    assert text_of(response).count("Video Bahasa Isyarat") == 1  # only services with a clip
+
+
+def test_readme_commands_are_the_real_ones(app):
+    """The README's `mentari isyarat` lines must keep working as the commands change."""
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    runner = app.test_cli_runner()
+    for command in ("add", "coverage", "contoh"):
+        assert f"mentari isyarat {command}" in readme
+        assert runner.invoke(args=["isyarat", command, "--help"]).exit_code == 0
+    add_help = runner.invoke(args=["isyarat", "add", "--help"]).output
+    for option in set(re.findall(r"(--[a-z-]+)", readme.split("## Sign-language videos")[1]
+                                 .split("## Configuration")[0])):
+        assert option in add_help, option
