@@ -226,6 +226,14 @@ def admin_index():
                            format_seconds=_format_seconds, kilobytes=_kilobytes)
 
 
+@bp.url_value_preprocessor
+def allow_large_recordings(endpoint, _values):
+    """A recording is far larger than a document: raise this one route's upload limit. URL
+    preprocessors run before any before_request hook, so before CSRF checking reads the body."""
+    if endpoint == "isyarat.admin_add":
+        request.max_content_length = int(current_app.config["ISYARAT_MAX_MB"] * 1024 * 1024)
+
+
 @bp.route("/staf/admin/isyarat/tambah", methods=["GET", "POST"])
 @role_required(Peran.ADMIN)
 def admin_add():

@@ -392,3 +392,23 @@ def test_readme_commands_are_the_real_ones(app):
     for option in set(re.findall(r"(--[a-z-]+)", readme.split("## Sign-language videos")[1]
                                  .split("## Configuration")[0])):
         assert option in add_help, option
+
+
+def test_recordings_larger_than_the_document_limit_are_accepted_up_to_their_own(app, client,
+                                                                                login):
+    """A 40 MB recording passes the admin page's limit (documents stop at 30 MB in all)."""
+    app.config["ISYARAT_MAX_MB"] = 45
+    login("admin")
+    big = b"\0" * (40 * 1024 * 1024)
+    response = client.post("/staf/admin/isyarat/tambah", data={
+        "kunci": "page:citizen.home", "judul": "Besar", "juru_isyarat": "Juru",
+        "video": (io.BytesIO(big), "besar.mp4"), "vtt_id": (io.BytesIO(VTT.encode()), "id.vtt"),
+    }, content_type="multipart/form-data")
+    # Read and checked (it is not a video), not cut off at the door with 413.
+    assert response.status_code == 400
+    assert "Berkas ini bukan video." in text_of(response)
+    app.config["ISYARAT_MAX_MB"] = 1
+    too_big = client.post("/staf/admin/isyarat/tambah", data={
+        "kunci": "page:citizen.home", "judul": "Besar", "juru_isyarat": "Juru",
+        "video": (io.BytesIO(big), "besar.mp4")}, content_type="multipart/form-data")
+    assert too_big.status_code == 413
