@@ -145,3 +145,30 @@ def test_admin_add_page_with_recorder_passes_axe(driver):
         resize(driver, width)
         driver.get(driver.base_url + "/staf/admin/isyarat/tambah")
         _check(driver, f"isyarat tambah (admin) at {width}px", width)
+
+
+def test_save_for_offline_keeps_the_clip_on_the_device_and_plays_it_from_there(driver):
+    _open(driver, "/", "", 1280, "id")
+    _expand(driver)
+    save = driver.find_element(By.CSS_SELECTOR, f"{PLAYER} [data-simpan]")
+    assert save.is_displayed(), "no save button in a secure context with the Cache API"
+    save.click()
+    status = driver.find_element(By.CSS_SELECTOR, f"{PLAYER} [data-status]")
+    WebDriverWait(driver, 15).until(lambda d: "tersimpan" in status.text)
+    cached = driver.execute_async_script("""
+        const done = arguments[0];
+        caches.open('mentari-isyarat').then(c => c.keys())
+          .then(keys => done(keys.map(k => k.url)));""")
+    assert any(u.endswith(".mp4") for u in cached) and any(u.endswith("poster.jpg")
+                                                           for u in cached), cached
+    assert any(u.endswith(".vtt") for u in cached), cached
+
+    _open(driver, "/", "", 1280, "id")
+    _expand(driver)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return document.querySelector('[data-isyarat] video').src.startsWith('blob:')"))
+    assert "Hapus dari perangkat ini" in driver.find_element(
+        By.CSS_SELECTOR, f"{PLAYER} [data-simpan]").text
+    driver.find_element(By.CSS_SELECTOR, f"{PLAYER} [data-simpan]").click()
+    WebDriverWait(driver, 10).until(lambda d: "dihapus" in d.find_element(
+        By.CSS_SELECTOR, f"{PLAYER} [data-status]").text)
