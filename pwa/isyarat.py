@@ -20,6 +20,7 @@ from flask import (
     url_for,
 )
 from flask.cli import AppGroup, with_appcontext
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -67,6 +68,7 @@ REFUSALS = {
 }
 REFUSAL_FIELD = {"kunci": "kunci", "judul": "judul", "juru_isyarat": "juru_isyarat"}
 QUALITY_WORDS = {"rendah": _l("Hemat data"), "standar": _l("Standar")}
+LANGUAGE_NAMES = {"id": _l("Bahasa Indonesia"), "ban": _l("Basa Bali")}
 
 
 def library():
@@ -135,7 +137,7 @@ def player_data(clip) -> dict:
             qualities.append({"name": name, "word": QUALITY_WORDS[name], "url": url(r["file"]),
                               "kb": _kilobytes(r["bytes"]), "height": min(r["width"], r["height"]),
                               "width": r["width"], "tall": r["height"]})
-    locale = str(_locale())
+    locale = str(get_locale() or "id")
     caption_language = locale if locale in clip.captions else "id"
     transcript_language, transcript = clip.transcript(locale)
     return {
@@ -147,14 +149,6 @@ def player_data(clip) -> dict:
         "transcript": transcript, "transcript_lang": transcript_language,
         "initial": initial_quality(),
     }
-
-
-LANGUAGE_NAMES = {"id": _l("Bahasa Indonesia"), "ban": _l("Basa Bali")}
-
-
-def _locale():
-    from flask_babel import get_locale
-    return get_locale() or "id"
 
 
 # --- the files ----------------------------------------------------------------------------

@@ -412,3 +412,17 @@ def test_recordings_larger_than_the_document_limit_are_accepted_up_to_their_own(
         "kunci": "page:citizen.home", "judul": "Besar", "juru_isyarat": "Juru",
         "video": (io.BytesIO(big), "besar.mp4")}, content_type="multipart/form-data")
     assert too_big.status_code == 413
+
+
+@pytest.mark.parametrize("headers, first", [
+    ({}, "rendah"),                                   # nothing known: assume a slow link
+    ({"ECT": "4g"}, "standar"),
+    ({"ECT": "4g", "Save-Data": "on"}, "rendah"),     # the person asked to save data
+    ({"ECT": "2g"}, "rendah"),
+])
+def test_first_rendition_follows_the_connection_hints(client, add_clip, headers, first):
+    add_clip("page:citizen.home")
+    response = client.get("/", headers=headers)
+    html = response.get_data(as_text=True)
+    assert f'/{first}.mp4" type=' in html
+    assert "ECT" in response.headers["Accept-CH"]
