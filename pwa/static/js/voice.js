@@ -109,6 +109,13 @@
     }
     return audioCache.get(key);
   }
+  /* A fixed sentence the server has pre-rendered (speech.prompts) plays from its own URL: one
+     cached file, which the service worker keeps for offline use. */
+  function promptUrl(text) {
+    const key = (cfg.prompts || {})[text];
+    if (!key) return null;
+    return `${cfg.prompt}${encodeURIComponent(key)}.ogg?lang=${cfg.lang}&laju=${cfg.laju}`;
+  }
   function chunks(text) {
     const out = [];
     for (const s of text.match(/[^.!?…]+[.!?…]*\s*/g) || [text]) {
@@ -139,20 +146,23 @@
       });
     });
   }
-  /* Say `text`: each part shown, then spoken; resolves when done or stopped. */
+  /* Say `text` (a sentence, or a list of them): each part shown, then spoken; resolves when
+     done or stopped. */
   async function say(text, state = 'bicara') {
-    text = squash(text);
-    if (!text) return;
+    const segments = [].concat(text).map(squash).filter(Boolean);
+    if (!segments.length) return;
+    text = segments.join(' ');
     const id = ++speech;
     show(state, state === 'bicara' ? T.berbicara : undefined);
     ui.listen.textContent = T.hentikan;
-    const parts = chunks(text);
-    let next = ttsUrl(parts[0]);
+    const parts = segments.flatMap((seg) => (promptUrl(seg) ? [seg] : chunks(seg)));
+    const audioFor = (part) => { const url = promptUrl(part); return url ? Promise.resolve(url) : ttsUrl(part); };
+    let next = audioFor(parts[0]);
     let mute = false;
     try {
       for (let i = 0; i < parts.length && id === speech; i++) {
         const url = await next;
-        if (i + 1 < parts.length) { next = ttsUrl(parts[i + 1]); next.catch(() => {}); }
+        if (i + 1 < parts.length) { next = audioFor(parts[i + 1]); next.catch(() => {}); }
         if (id !== speech) break;
         line('mentari', parts[i]);
         await play(url, id);
@@ -265,6 +275,7 @@
   let running = false;  // a page dialogue is under way
   let hurry = false;    // the person cut the dialogue short: skip its speech until it listens
   let strikes = 0;      // answers not understood in a row: after three, wait for the Bicara button
+  let early = null;     // an answer given (button, keypad) while MENTARI was still asking
   class Henti extends Error {}   // the dialogue stops (navigation, "batal", Dengarkan)
   class Ulang extends Error {}   // ask the current question again
   class Kembali extends Error {} // back to the previous question
@@ -272,10 +283,15 @@
   function hear(konteks) {
     const id = dialog;
     hurry = false;
+    if (early) {
+      const r = early;
+      early = null;
+      return Promise.resolve(r);
+    }
     return new Promise((resolve, reject) => {
       waiter = { konteks, resolve, reject, misses: 0, id };
       keypadFor(konteks);
-      if (strikes < 3) listen(); else show('siap', T.tidak_paham + ' ' + T.siap);
+      if (strikes < 3) listen(); else show('siap', `${T.tidak_paham} ${T.siap}`);
     });
   }
   function dropRecording() {
@@ -291,9 +307,22 @@
     w.resolve(result);
     return true;
   }
+  /* An answer from a button or the keypad: to the question being listened for, or to the one
+     being asked right now (the person need not wait for MENTARI to finish), or a command. */
+  function given(r) {
+    if (answer(r)) return;
+    if (running) {
+      early = r;
+      hurry = true;
+      stopSpeaking();
+      return;
+    }
+    command(r);
+  }
   function abandon() {
     dialog++;
     running = false;
+    early = null;
     const w = waiter;
     waiter = null;
     if (w) w.reject(new Henti());
@@ -360,14 +389,14 @@
     else if (YES.test(v)) r.intent = 'ya';
     else if (NO.test(v)) r.intent = 'tidak';
     line('anda', value);
-    if (!answer(r)) command(r);
+    given(r);
   }
 
   // --- the dialogue: helpers ---------------------------------------------------------------
   async function tell(text, state) {
     const id = dialog;
-    if (text.startsWith(T.tidak_paham)) strikes++;
-    if (hurry) line('mentari', text); else await say(text, state);
+    if ([].concat(text)[0] === T.tidak_paham) strikes++;
+    if (hurry) line('mentari', [].concat(text).join(' ')); else await say(text, state);
     if (id !== dialog) throw new Henti();
   }
   /* Listen for an answer; the commands that work at every step are handled here. */
@@ -388,9 +417,9 @@
   async function confirm(text) {
     confirming(true);
     try {
-      for (let tries = 0, sorry = ''; tries < 3; tries++, sorry = T.tidak_paham + ' ') {
-        show('konfirmasi', text + ' ' + T.benar);
-        await tell(sorry + text + ' ' + T.benar, 'konfirmasi');
+      for (let tries = 0; tries < 3; tries++) {
+        show('konfirmasi', `${text} ${T.benar}`);
+        await tell([tries ? T.tidak_paham : '', text, T.benar], 'konfirmasi');
         let r;
         try {
           r = await ask('yatidak');
@@ -477,16 +506,16 @@
         const value = row.querySelector('.summary-list__value').innerText.split('\n').map(squash).filter(Boolean).join(', ');
         parts.push(fmt(T.pilihan, { nomor: i + 1, teks: key + ': ' + value }));
       });
-      parts.push(T.ringkasan);
     }
     const opts = options(q);
-    if (opts.length) {
-      const max = Number(q.dataset.suaraBacaMaks) || opts.length;
-      opts.slice(0, max).forEach((o, i) => parts.push(fmt(T.pilihan, { nomor: i + 1, teks: o.text })));
-      parts.push(T.pilih_nomor);
-    }
-    if (optional(q) && kind !== 'ringkasan') parts.push(T.tidak_wajib);
-    return parts.filter(Boolean).join(' ');
+    const max = Number(q.dataset.suaraBacaMaks) || opts.length;
+    opts.slice(0, max).forEach((o, i) => parts.push(fmt(T.pilihan, { nomor: i + 1, teks: o.text })));
+    // The page's own words as one text; the fixed instructions as separate sentences.
+    const out = [parts.filter(Boolean).join(' ')];
+    if (kind === 'ringkasan') out.push(T.ringkasan);
+    if (opts.length) out.push(T.pilih_nomor);
+    if (optional(q) && kind !== 'ringkasan') out.push(T.tidak_wajib);
+    return out;
   }
   /* Which option an answer names: by number, by the recogniser's slot, or by its words. */
   function chosen(q, r, opts) {
@@ -567,7 +596,7 @@
     let intro = questionText(q);
     const saved = current(q);
     if (saved) {
-      if (await confirm(intro + ' ' + fmt(T.tersimpan, { teks: saved }))) return;
+      if (await confirm(intro.concat(fmt(T.tersimpan, { teks: saved })).join(' '))) return;
       if (kind === 'banyak') controls(q).forEach((i) => { i.checked = false; });
     }
     for (;;) {
@@ -576,7 +605,7 @@
         const r = await ask('yatidak');
         if (r.intent === 'ya' || YES.test(words(r.text).join(' '))) { fill(q, true); return; }
         if (kind === 'centang' && isNo(r)) { fill(q, false); return; }
-        intro = kind === 'setuju' && isNo(r) ? T.setuju_perlu + ' ' + questionText(q) : T.tidak_paham + ' ' + questionText(q);
+        intro = [kind === 'setuju' && isNo(r) ? T.setuju_perlu : T.tidak_paham].concat(questionText(q));
         continue;
       }
       if (kind === 'ringkasan') {
@@ -586,7 +615,7 @@
         const n = Number((r.slots || {}).nomor || (r.slots || {}).angka || digitsIn(r.text));
         const link = n >= 1 && n <= rows.length && rows[n - 1].querySelector('a[href]');
         if (link) { abandon(); link.click(); throw new Henti(); }
-        intro = T.tidak_paham + ' ' + T.ringkasan;
+        intro = [T.tidak_paham, T.ringkasan];
         continue;
       }
       if (kind === 'teks') return freeText(q, konteks);
@@ -601,7 +630,7 @@
       if (optional(q) && isNo(r)) { fill(q, ''); return; }
       if (!spelling && words(r.text).join(' ') === 'eja') { spelling = true; await tell(T.eja); continue; }
       const text = spelling ? spelled(r.text) : squash(r.text).replace(/[.。]+$/, '');
-      if (!text) { await tell(T.tidak_paham + ' ' + T.koreksi); continue; }
+      if (!text) { await tell([T.tidak_paham, T.koreksi]); continue; }
       if (await confirm(fmt(T.anda_mengatakan, { teks: text }))) { fill(q, text); return; }
       spelling = false;
       await tell(T.koreksi);
@@ -613,7 +642,7 @@
       const r = await ask(konteks);
       if (optional(q) && isNo(r)) { fill(q, ''); return; }
       const digits = String((r.slots || {}).angka || digitsIn(r.text)).replace(/\D/g, '');
-      if (!digits) { await tell(T.tidak_paham + ' ' + questionText(q)); continue; }
+      if (!digits) { await tell([T.tidak_paham].concat(questionText(q))); continue; }
       if (need && digits.length !== need) { await tell(fmt(T.jumlah_angka, { jumlah: digits.length, perlu: need })); continue; }
       if (await confirm(fmt(T.angka_anda, { angka: spaced(digits) }))) { fill(q, digits); return; }
       await tell(T.koreksi);
@@ -627,7 +656,7 @@
       const r = await ask(konteks);
       if (kind === 'banyak' && isNo(r) && (picked || optional(q))) return;
       const o = chosen(q, r, opts);
-      if (!o) { await tell(T.tidak_paham + ' ' + T.pilih_nomor); continue; }
+      if (!o) { await tell([T.tidak_paham, T.pilih_nomor]); continue; }
       const sure = r.yakin !== false;
       if (await confirm(fmt(sure ? T.anda_memilih : T.apakah_maksud, { teks: o.text }))) {
         fill(q, o.value);
@@ -656,7 +685,7 @@
     if (errors) {
       const wrong = questions.filter((q) => q.querySelector('.form-group--error'));
       if (wrong.length) todo = wrong;
-      await tell(T.kesalahan + ' ' + speakable(errors.querySelector('ul') || errors));
+      await tell([T.kesalahan, speakable(errors.querySelector('ul') || errors)]);
     } else {
       const intro = introBefore(questions[0]);
       if (intro) await tell(intro);
@@ -684,7 +713,7 @@
     for (;;) {
       const list = items.map((el, i) => fmt(T.pilihan, { nomor: i + 1, teks: squash(el.textContent) })).join(' ');
       try {
-        await tell([intro, list, T.menu].filter(Boolean).join(' '));
+        await tell([].concat(intro, list, T.menu));
         const r = await ask('menu');
         const opts = items.map((el, i) => ({ value: i, text: squash(el.textContent) }));
         const o = (items.length === 1 && r.intent === 'ya') ? opts[0] : chosen(main, r, opts);
@@ -713,7 +742,7 @@
       const heading = speakable(main.querySelector('h1'));
       const items = menuItems();
       if (items.length) return await menu(items, heading);
-      await tell(marked.length ? marked.map(speakable).join(' ') + ' ' + T.selesai_baca : heading + ' ' + T.siap);
+      await tell(marked.length ? [marked.map(speakable).join(' '), T.selesai_baca] : [heading, T.siap]);
       show('siap', T.siap);
     } catch (e) {
       if (!(e instanceof Henti || e instanceof Ulang || e instanceof Kembali)) throw e;
@@ -735,7 +764,7 @@
         const items = menuItems();
         const o = items.length && chosen(main, r, items.map((el, i) => ({ value: i, text: squash(el.textContent) })));
         if (o) return items[o.value].click();
-        return say(T.tidak_paham + ' ' + T.bantuan);
+        return say([T.tidak_paham, T.bantuan]);
       }
     }
   }
@@ -770,9 +799,8 @@
   ui.confirm.addEventListener('click', (e) => {
     const b = e.target.closest('[data-suara-jawab]');
     if (!b) return;
-    stopSpeaking();
     line('anda', b.textContent);
-    answer({ text: b.textContent, intent: b.dataset.suaraJawab, slots: {}, confidence: 1, yakin: true });
+    given({ text: b.textContent, intent: b.dataset.suaraJawab, slots: {}, confidence: 1, yakin: true });
   });
   ui.keypad.addEventListener('submit', (e) => {
     e.preventDefault();
