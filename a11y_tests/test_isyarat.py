@@ -154,7 +154,9 @@ def test_save_for_offline_keeps_the_clip_on_the_device_and_plays_it_from_there(d
     assert save.is_displayed(), "no save button in a secure context with the Cache API"
     save.click()
     status = driver.find_element(By.CSS_SELECTOR, f"{PLAYER} [data-status]")
-    WebDriverWait(driver, 15).until(lambda d: "tersimpan" in status.text)
+    WebDriverWait(driver, 15).until(
+        lambda d: "tersimpan" in status.text or "belum bisa" in status.text)
+    assert "tersimpan" in status.text, status.text
     cached = driver.execute_async_script("""
         const done = arguments[0];
         caches.open('mentari-isyarat').then(c => c.keys())

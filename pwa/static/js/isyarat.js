@@ -196,7 +196,14 @@
         });
       }
       self.say(T.menyimpan);
-      return c.addAll(files).then(function () { self.say(T.tersimpan); });
+      // A fresh whole copy: the browser's HTTP cache may hold only the parts (206) that
+      // playback fetched, and the Cache API refuses partial responses.
+      return Promise.all(files.map(function (u) {
+        return fetch(u, { cache: "reload" }).then(function (r) {
+          if (r.status !== 200) throw new Error("HTTP " + r.status);
+          return c.put(u, r);
+        });
+      })).then(function () { self.say(T.tersimpan); });
     }).catch(function () {
       self.say(T.gagal_simpan);
     }).then(function () { self.refreshSaved(); });
