@@ -426,3 +426,32 @@ def test_first_rendition_follows_the_connection_hints(client, add_clip, headers,
     html = response.get_data(as_text=True)
     assert f'/{first}.mp4" type=' in html
     assert "ECT" in response.headers["Accept-CH"]
+
+
+def test_a_browser_recording_in_webm_vp8_is_converted(source, tmp_path):
+    """What MediaRecorder in Chrome on Android sends from the admin page's camera button."""
+    webm = tmp_path / "rekaman.webm"
+    with av.open(str(source)) as inp, av.open(str(webm), "w", format="webm") as out:
+        stream = out.add_stream("libvpx", rate=15)
+        stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
+        for frame in inp.decode(video=0):
+            frame.pict_type = av.video.frame.PictureType.NONE
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    folder = tmp_path / "klip"
+    folder.mkdir()
+    result = isyarat_media.transcode(webm, folder)
+    assert _video_facts(folder / "rendah.mp4")["codec"] == "h264"
+    assert result.seconds == pytest.approx(1.0, abs=0.2)
+
+
+def test_a_portrait_recording_keeps_its_shape(tmp_path):
+    """Phones record upright: 240p means the short side, so a portrait clip is 240 wide."""
+    tall = tmp_path / "tegak.mp4"
+    isyarat_contoh.buat_video(tall, "tegak", seconds=1.0, width=360, height=640)
+    folder = tmp_path / "klip"
+    folder.mkdir()
+    result = isyarat_media.transcode(tall, folder)
+    low, standard = result.renditions["rendah"], result.renditions["standar"]
+    assert (low["width"], low["height"]) == (240, 426)
+    assert (standard["width"], standard["height"]) == (360, 640)
