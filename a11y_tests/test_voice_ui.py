@@ -479,3 +479,26 @@ def test_a_complete_request_and_status_check_by_voice(voice_driver, microphone):
         _answer(driver, microphone, k, "/status", text, trail)
     WebDriverWait(driver, 60).until(lambda d: "/permohonan/" in d.current_url)
     assert "".join(driver.find_element(By.CSS_SELECTOR, ".reg-number").text.split()) == number
+
+
+def test_typing_in_the_form_takes_over_and_the_voice_offers_the_typed_answer_back(
+        voice_driver, microphone):
+    """Correcting by typing: the voice steps aside, then reads back what was typed."""
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    open_in_voice_mode(driver, "/ajukan/data-diri",
+                       {"draf_id": site().demo.empty_drafts["langsung"]},
+                       recogniser={"tahan": True, "jawaban": [], "diam": True})
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening for the name")
+    field = driver.find_element(By.ID, "nama")
+    field.click()
+    s = wait_for(driver, lambda s: s["keadaan"] == "siap", "the voice stepping aside")
+    assert "mengetik" in s["status"], s
+    field.send_keys("Made Sari")
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+    s = wait_for(driver, lambda s: s["konfirmasi"] and "Made Sari" in s["status"],
+                 "the typed name offered back")
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-jawab='ya']").click()
+    wait_for(driver, lambda s: "Nomor HP" in s["mentari"], "the next question")
+    assert field.get_attribute("value") == "Made Sari"

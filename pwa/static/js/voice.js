@@ -815,6 +815,14 @@
     const code = e.submitter && e.submitter.value;
     if (code) saveRate(code);
   });
+  // Someone who starts typing or tapping in the form takes over: the voice steps aside until
+  // Bicara is pressed again, and then offers back what was typed.
+  main.addEventListener('focusin', (e) => {
+    if (e.isTrusted && e.target.matches('input, select, textarea') && (running || waiter || recording)) {
+      abandon();
+      show('siap', T.mengetik);
+    }
+  });
   ui.controls.hidden = false;
   show('siap', T.siap);
   // A page restored from the back-forward cache must not go on listening where it left off.
