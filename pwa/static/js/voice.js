@@ -49,13 +49,22 @@
   const spaced = (digits) => (digits.match(/.{1,4}/g) || []).map((g) => g.split('').join(' ')).join(', ');
   const words = (s) => squash((s || '').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9 ]+/g, ' ')).split(' ').filter(Boolean);
+  // Indonesian (with everyday short forms) and Balinese digit words.
   const NUMBER_WORDS = { nol: 0, kosong: 0, satu: 1, besik: 1, siki: 1, dua: 2, tiga: 3, telu: 3,
-    empat: 4, papat: 4, lima: 5, enam: 6, nem: 6, tujuh: 7, pitu: 7, delapan: 8, kutus: 8,
-    sembilan: 9, sia: 9 };
-  function digitsIn(text) {
-    return words(text).map((w) => (/^\d+$/.test(w) ? w : (w in NUMBER_WORDS ? String(NUMBER_WORDS[w]) : ''))).join('');
+    empat: 4, mpat: 4, papat: 4, lima: 5, enam: 6, nem: 6, tujuh: 7, tuju: 7, pitu: 7,
+    delapan: 8, lapan: 8, kutus: 8, sembilan: 9, sia: 9 };
+  const LONG_NUMBER_WORDS = Object.keys(NUMBER_WORDS).filter((w) => w.length >= 4);
+  function digitWord(w) {
+    if (/^\d+$/.test(w)) return w;
+    if (w in NUMBER_WORDS) return String(NUMBER_WORDS[w]);
+    // One letter off a longer number word ("enum", "sebilan") is still that number, and so is
+    // anything ending in "lapan" (delapan is often heard as "galapan", "terlapan").
+    const near1 = w.length >= 4 && LONG_NUMBER_WORDS.find((n) => near(n, w));
+    if (near1) return String(NUMBER_WORDS[near1]);
+    return w.endsWith('lapan') ? '8' : '';
   }
-  const YES = /^(ya|y|iya|ok|oke|benar|betul|nggih|inggih|patut|1)$/;
+  const digitsIn = (text) => words(text).map(digitWord).join('');
+  const YES = /^(ya+|y|iya+|ok|oke|benar|betul|nggih|inggih|patut|1)$/;
   const NO = /^(tidak|t|tdk|bukan|salah|ten|nenten|tusing|2)$/;
   const SKIP = /^(tidak|tidak ada|tak ada|lewati|kosong|ten|nenten|tusing|tidak tahu)$/;
   const isNo = (r) => r.intent === 'tidak' || SKIP.test(words(r.text).join(' '));
@@ -414,12 +423,16 @@
     }
     return r;
   }
-  async function confirm(text) {
+  /* Read `text` back and ask "Benar?": true on yes. */
+  const confirm = (text) => yesNo([text], T.benar);
+  /* A yes-or-no question (the yes/no buttons show meanwhile); false after three unclear answers. */
+  async function yesNo(segments, question) {
+    const text = segments.join(' ');
     confirming(true);
     try {
       for (let tries = 0; tries < 3; tries++) {
-        show('konfirmasi', `${text} ${T.benar}`);
-        await tell([tries ? T.tidak_paham : '', text, T.benar], 'konfirmasi');
+        show('konfirmasi', `${text} ${question}`);
+        await tell([tries ? T.tidak_paham : ''].concat(segments, question), 'konfirmasi');
         let r;
         try {
           r = await ask('yatidak');
@@ -547,7 +560,8 @@
       const score = said.filter((w) => have.has(w) || Array.from(have).some((h) => h.length > 4 && near(h, w))).length / said.length;
       if (score > bestScore) { best = o; bestScore = score; tie = false; } else if (score === bestScore) tie = true;
     }
-    return bestScore >= 0.6 && !tie ? best : null;
+    // Half the words said is enough when no other option shares as many ("jalan langsung").
+    return bestScore >= 0.5 && !tie ? best : null;
   }
   function near(a, b) { // edit distance at most 1
     if (Math.abs(a.length - b.length) > 1) return false;
@@ -598,6 +612,11 @@
     if (saved) {
       if (await confirm(intro.concat(fmt(T.tersimpan, { teks: saved })).join(' '))) return;
       if (kind === 'banyak') controls(q).forEach((i) => { i.checked = false; });
+    } else if (optional(q) && ['teks', 'angka', 'banyak'].includes(kind)) {
+      // An optional question starts with yes or no: "tidak" is recognised far more reliably
+      // where only yes or no is expected than among names and numbers.
+      if (!(await yesNo(intro, T.isi_opsional))) { if (kind !== 'banyak') fill(q, ''); return; }
+      intro = [T.sebutkan];
     }
     for (;;) {
       await tell(intro);
@@ -662,7 +681,8 @@
         fill(q, o.value);
         if (kind !== 'banyak') return;
         picked++;
-        await tell(T.ada_lagi);
+        if (!(await yesNo([], T.ada_lagi))) return;
+        await tell(T.pilih_nomor);
       } else {
         await tell(T.pilih_nomor);
       }
