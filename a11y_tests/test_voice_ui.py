@@ -512,3 +512,54 @@ def test_typing_in_the_form_takes_over_and_the_voice_offers_the_typed_answer_bac
     driver.find_element(By.CSS_SELECTOR, "[data-suara-jawab='ya']").click()
     wait_for(driver, lambda s: "Nomor HP" in s["mentari"], "the next question")
     assert field.get_attribute("value") == "Made Sari"
+
+
+def _intent(name: str, text: str) -> dict:
+    return {"body": {"text": text, "intent": name, "slots": {}, "confidence": 0.95, "ms": 600,
+                     "yakin": True}}
+
+
+def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphone):
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    plan = {"diam": True, "jawaban": [_intent("bantuan", "bantuan"), _intent("ulangi", "ulangi"),
+                                      _intent("kembali", "kembali"), _intent("batal", "batal"),
+                                      _intent("ya", "ya")]}
+    open_in_voice_mode(driver, "/ajukan/data-diri",
+                       {"draf_id": site().demo.empty_drafts["langsung"]}, recogniser=plan)
+
+    def speak_next():  # the microphone is open: "Selesai bicara" sends the next answer
+        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+
+    def said():
+        return [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
+
+    # Count every time MENTARI starts speaking (a repeated sentence comes from the audio cache,
+    # so it is not sent to /suara/ucap again).
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+    driver.execute_script("""
+        const p = document.querySelector('[data-suara-panel]');
+        window.__bicara = [];
+        new MutationObserver(() => { if (p.dataset.keadaan === 'bicara')
+            window.__bicara.push(p.querySelector('[data-suara-ucapan]').textContent); })
+          .observe(p, {attributes: true, attributeFilter: ['data-keadaan'], subtree: true,
+                       childList: true, characterData: true});""")
+
+    def spoke():
+        return driver.execute_script("return window.__bicara.slice()")
+
+    speak_next()                                          # "bantuan": the help, then the question
+    WebDriverWait(driver, 10).until(lambda d: any("Anda bisa mengatakan" in t for t in said()))
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening after the help")
+    assert spoke()[-1].startswith("Nama lengkap"), spoke()
+    before = len([t for t in spoke() if t.startswith("Nama lengkap")])
+    speak_next()                                          # "ulangi": the question again
+    WebDriverWait(driver, 10).until(
+        lambda d: len([t for t in spoke() if t.startswith("Nama lengkap")]) > before)
+    speak_next()                                          # "kembali": the previous page
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/ajukan/cara"))
+    speak_next()                                          # "batal", then "ya": home
+    speak_next()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == d.base_url + "/")

@@ -451,7 +451,7 @@
   async function cancel() {
     const form = main.querySelector('form [data-suara-tanya]');
     if (!form) { abandon(); show('siap', T.dibatalkan); throw new Henti(); }
-    if (await confirm(T.batal_tanya)) { go(cfg.beranda); throw new Henti(); }
+    if (await yesNo([T.batal_tanya], T.ya_tidak)) { go(cfg.beranda); throw new Henti(); }
   }
   function go(url) { abandon(); location.assign(url); }
   function withLang(lang) {
