@@ -338,6 +338,7 @@
     dropRecording();
     stopSpeaking();
     confirming(false);
+    asking(null);
   }
   function fail(message, offerKeypad) {
     show('galat', message);
@@ -603,8 +604,22 @@
     return '';
   };
 
+  /* Mark the question being asked on screen too (and on the panel, for what the page says). */
+  function asking(q, name) {
+    main.querySelectorAll('.suara-tanya--aktif').forEach((el) => el.classList.remove('suara-tanya--aktif'));
+    if (q) q.classList.add('suara-tanya--aktif');
+    panel.dataset.isian = name || (q ? q.dataset.suaraTanya : '');
+  }
   /* One question: ask it, take the answer, read it back, fill the real control on "ya". */
   async function question(q) {
+    asking(q);
+    try {
+      await ask1(q);
+    } finally {
+      asking(null);
+    }
+  }
+  async function ask1(q) {
     const kind = q.dataset.suaraJenis;
     const konteks = q.dataset.suaraKonteks;
     let intro = questionText(q);
@@ -729,6 +744,7 @@
   }
   const menuItems = () => Array.from(main.querySelectorAll('[data-suara-menu] a[href], [data-suara-menu] button'));
   async function menu(items, before) {
+    asking(null, 'menu');
     let intro = before;
     for (;;) {
       const list = items.map((el, i) => fmt(T.pilihan, { nomor: i + 1, teks: squash(el.textContent) })).join(' ');
