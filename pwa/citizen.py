@@ -5,20 +5,20 @@ Every step is a plain HTML form; a "Change" link from the check-answers page com
 with ?ubah=1 and returns to the check page after saving.
 """
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import (Blueprint, abort, current_app, redirect, render_template, request,
                    session, url_for)
-from flask_babel import get_locale, gettext as _
+from flask_babel import gettext as _
 from flask_wtf.file import FileField
 from wtforms import BooleanField
 
-from . import actions, citizen_forms as forms, labels, nomor, ownership, sop, uploads
+from . import citizen_forms as forms, labels, ownership, uploads
 from .clock import office_today
 from .database import get_db
-from .store import catalogue, drafts, requests, transaction
-from .store.db import utcnow
-from .workflow import Aksi, Mode, Peran, Status
+from .pengajuan import mode_available, submit
+from .store import catalogue, drafts, requests
+from .workflow import Mode
 
 bp = Blueprint("citizen", __name__)
 
@@ -102,11 +102,6 @@ def _closed_reason(is_open: bool, reopen: str | None) -> str | None:
         return _("Ditutup sementara. Dibuka kembali %(tanggal)s.",
                  tanggal=current_app.jinja_env.filters["tanggal"](reopen))
     return _("Ditutup sementara.")
-
-
-def mode_available(service: dict, mode: str) -> bool:
-    m = service["modes"].get(mode)
-    return bool(service["dibuka"] and m and m["dibuka"])
 
 
 # --- public pages ---------------------------------------------------------------------------
@@ -427,29 +422,6 @@ _HANDLERS = {
     "dokumen": _step_documents,
     "periksa": _step_check,
 }
-
-
-def submit(data: dict, service: dict, draft_id: str | None) -> int:
-    """Create the request from the answers, in one transaction with its documents and audit."""
-    db = get_db()
-    now = utcnow()
-    batas = sop.deadline(datetime.now(timezone.utc), service["sop_hari"]).isoformat()
-    with transaction(db):
-        number = nomor.generate()
-        while requests.nomor_exists(db, number):
-            number = nomor.generate()
-        permohonan_id = requests.create(
-            db, nomor=number, idempotency_key=data.get("idempotency_key"),
-            layanan_id=service["id"], mode=data["mode"], status=Status.DIAJUKAN, data=data,
-            bahasa=str(get_locale() or "id"), batas_sop=batas, now=now)
-        if draft_id:
-            drafts.attach_documents(db, draft_id, permohonan_id)
-            drafts.delete(db, draft_id)
-        requests.record_transition(db, permohonan_id, staf_id=None, peran=Peran.PEMOHON,
-                                   aksi=Aksi.AJUKAN, dari=None, ke=Status.DIAJUKAN, now=now)
-        actions.notify(db, requests.get(db, permohonan_id), Status.DIAJUKAN, now)
-    actions.send_pending(db)
-    return permohonan_id
 
 
 @bp.get("/ajukan/selesai/<int:permohonan_id>")
