@@ -13,15 +13,17 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import database, display, extensions, isyarat
+    from . import database, display, extensions, isyarat, shell
     extensions.init_app(app)
+    shell.init_app(app)  # compression, versioned static URLs, page ETags
     database.init_app(app)
     display.init_app(app)
     isyarat.init_app(app)
 
-    from . import admin, auth, citizen, complaints, health, meragatan, rating, staff, status
+    from . import (admin, auth, citizen, complaints, health, luring, meragatan, rating, staff,
+                   status)
     for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan,
-                   display, isyarat):
+                   display, isyarat, shell, luring):
         app.register_blueprint(module.bp)
     if app.config["GALLERY"]:
         from . import gallery

@@ -1,5 +1,6 @@
 """After the service: the citizen rates the officer (seed 000), answers the SKM, and anyone can
 read the public SKM results per period (Permen PANRB 14/2017)."""
+import secrets
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -7,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_date, format_decimal, gettext as _
 
-from . import labels, ownership, skm_periode, survey
+from . import kiriman, labels, ownership, skm_periode, survey
 from .clock import office_today
 from .database import get_db
 from .extensions import limiter
@@ -110,16 +111,31 @@ def thanks(permohonan_id: int):
 
 
 @bp.route("/skm/isi", methods=["GET", "POST"])
+@kiriman.accepts_outbox
 @limiter.limit("5 per minute", methods=["POST"])
 def skm_form():
-    """For walk-ins and anyone served without an online request: no login, rate-limited."""
-    form = SkmForm()
-    if form.validate_on_submit():
-        survey_store.save(get_db(), form.scores())
+    """For walk-ins and anyone served without an online request: no login, rate-limited.
+    Kept on the phone by the service worker: filled without a signal, it is sent later from
+    the phone's outbox with its idempotency key (kunci), and saved once however often sent."""
+    db = get_db()
+    kunci = kiriman.idempotency_key()
+    form = SkmForm(meta=kiriman.form_meta())
+    if kunci and survey_store.by_key(db, kunci) is not None:
+        saved = True
+    elif form.validate_on_submit():
+        saved = survey_store.save(db, form.scores(), kunci=kunci) or kunci is not None
+    else:
+        saved = False
+    if saved:
+        if kiriman.wants_json():
+            return kiriman.answer("terkirim", tautan=url_for(".skm_done"))
         return redirect(url_for(".skm_done"))
+    if request.method == "POST" and kiriman.wants_json():
+        return kiriman.answer("perlu_diperbaiki", tautan=url_for(".skm_form"),
+                              kesalahan=[message for _f, message in _errors(form)])
     return render_template("rating/skm.html", form=form, permohonan=None,
                            action=url_for(".skm_form"), skip=None, questions=SKM_PERTANYAAN,
-                           page_errors=_errors(form))
+                           kunci=secrets.token_urlsafe(18), page_errors=_errors(form))
 
 
 @bp.get("/skm/terima-kasih")

@@ -200,4 +200,11 @@ CREATE TABLE tiket (
 );
 """
 
-MIGRATIONS = [M001_SCHEMA]
+# Issue 3: an SKM filled without a signal is sent by the phone, perhaps more than once; its
+# idempotency key (made on the phone) keeps it one answer.
+M002_SKM_KUNCI = """
+ALTER TABLE skm_jawaban ADD COLUMN kunci TEXT;
+CREATE UNIQUE INDEX skm_jawaban_kunci ON skm_jawaban (kunci);
+"""
+
+MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI]

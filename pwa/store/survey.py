@@ -7,10 +7,12 @@ KEYS = tuple(f"u{i}" for i in range(1, 10))
 
 
 def save(db, scores: dict, *, permohonan_id: int | None = None, tiket_id: int | None = None,
-         now: str | None = None) -> bool:
-    """False when this request (or ticket) already has its answers: one survey per service."""
+         now: str | None = None, kunci: str | None = None) -> bool:
+    """False when this request (or ticket) already has its answers: one survey per service;
+    or when answers with this idempotency key were saved already (a phone's retry)."""
     record = {k: int(scores[k]) for k in KEYS}
-    record.update(permohonan_id=permohonan_id, tiket_id=tiket_id, at=now or utcnow())
+    record.update(permohonan_id=permohonan_id, tiket_id=tiket_id, at=now or utcnow(),
+                  kunci=kunci)
     try:
         db["skm_jawaban"].insert(record)
     except sqlite3.IntegrityError as e:
@@ -19,6 +21,10 @@ def save(db, scores: dict, *, permohonan_id: int | None = None, tiket_id: int | 
             raise
         return False
     return True
+
+
+def by_key(db, kunci: str) -> dict | None:
+    return row(db, "SELECT * FROM skm_jawaban WHERE kunci = ?", (kunci,))
 
 
 def for_request(db, permohonan_id: int) -> dict | None:

@@ -1,0 +1,215 @@
+"""The whole request form on one page, for a phone with a poor signal or none.
+
+The step-by-step form (citizen) needs the server at every step. This page is kept on the phone
+by the service worker, so it opens without a signal; when sending fails, its answers wait in
+the phone's outbox and are sent when the signal returns, each with an idempotency key, so
+however often the phone retries the office gets one request. The server checks the answers with
+the same forms as the steps. Answers that do not pass become a draft of the step-by-step form,
+and the citizen is led to the first step that needs fixing.
+
+Documents are not asked here: files are heavy to keep and to send on 2G, and a photo must be
+checked while the citizen can still take another. For a service that needs documents, the
+answers become a draft that continues at the upload step once they have arrived.
+"""
+import secrets
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+from wtforms import HiddenField
+
+from . import citizen_forms as forms
+from . import kiriman, labels, nomor, ownership
+from .clock import office_today
+from .database import get_db
+from .pengajuan import mode_available, submit
+from .store import catalogue, drafts, requests
+from .workflow import Mode
+
+bp = Blueprint("luring", __name__)
+
+# The step-by-step form keeps its draft under this session key (citizen._DRAFT_KEY).
+DRAFT_SESSION_KEY = "draf_id"
+
+
+class OnePageForm(forms.ServiceForm, forms.ModeForm, forms.PersonForm, forms.AddressForm,
+                  forms.NeedsForm, forms.VisitForm, forms.PickupForm, forms.ConfirmForm):
+    """Every question of the steps, for showing them on one page (and keeping what was typed).
+    Checking is done step by step with the steps' own forms, see `check`."""
+    kunci = HiddenField()
+
+
+def _choices(form: forms.ServiceForm | forms.ModeForm, services: list[dict]) -> None:
+    if hasattr(form, "layanan"):
+        form.layanan.choices = [(str(s["id"]), s["nama"]) for s in services]
+    if hasattr(form, "mode"):
+        form.mode.choices = [(m.value, labels.MODE[m]) for m in Mode]
+
+
+class Problems(list):
+    """(step, field id, message) in page order."""
+
+    def take(self, step: str, form) -> bool:
+        if form.validate():
+            return True
+        self.extend((step, f.id, f.errors[0]) for f in form
+                    if f.errors and f.type != "CSRFTokenField")
+        return False
+
+
+def _schedule(formdata, mode: Mode, data: dict, problems: Problems) -> None:
+    meta = {"csrf": False}
+    if mode is Mode.LANGSUNG:
+        form = forms.WalkInForm(formdata, meta=meta)
+        if problems.take("jadwal", form):
+            data["jadwal"] = form.tanggal.data.isoformat()
+        return
+    if mode is Mode.ANTAR_JEMPUT:
+        # Picked up at home unless another address is given: the hint says so.
+        if not (formdata.get("alamat_jemput") or "").strip():
+            formdata = MultiDict(formdata)
+            formdata["alamat_jemput"] = formdata.get("alamat", "")
+        form = forms.PickupForm(formdata, meta=meta)
+    else:
+        form = forms.VisitForm(formdata, meta=meta)
+    if not problems.take("jadwal", form):
+        return
+    if mode is Mode.KONSULTASI:
+        slots = {s.isoformat(timespec="minutes")
+                 for s in forms.consultation_slots(office_today())}
+        if form.moment() not in slots:
+            problems.append(("jadwal", "jam", _(
+                "Konsultasi bisa dipesan untuk 5 hari kerja ke depan, pukul 09.00, 10.00, "
+                "11.00, 13.00, atau 14.00. Pilih salah satu.")))
+            return
+        if form.moment() in requests.booked_slots(get_db(), Mode.KONSULTASI):
+            problems.append(("jadwal", "jam", _("Waktu itu sudah dipesan orang lain. Pilih "
+                                                "waktu lain.")))
+            return
+    data["jadwal"] = form.moment()
+    if mode is Mode.ANTAR_JEMPUT:
+        data["alamat_jemput"] = form.alamat_jemput.data
+    if mode is Mode.JEMPUT_BOLA:
+        data["bawaan"] = form.bawaan.data
+
+
+def check(formdata) -> tuple[dict, dict | None, Problems]:
+    """The answers as the step form stores them, the service, and what did not pass."""
+    db = get_db()
+    meta = {"csrf": False}
+    data, problems, service, mode = {}, Problems(), None, None
+    services = catalogue.list_services(db)
+
+    form = forms.ServiceForm(formdata, meta=meta)
+    _choices(form, services)
+    if problems.take("layanan", form):
+        service = catalogue.get_service(db, int(form.layanan.data))
+        if not service["dibuka"]:
+            problems.append(("layanan", "layanan",
+                             _("Layanan ini sedang ditutup. Pilih layanan lain.")))
+            service = None
+        else:
+            data["layanan_id"] = service["id"]
+
+    form = forms.ModeForm(formdata, meta=meta)
+    _choices(form, services)
+    if problems.take("cara", form) and service is not None:
+        if form.mode.data not in service["modes"]:
+            problems.append(("cara", "mode", _("Layanan yang Anda pilih tidak tersedia dengan "
+                                               "cara ini. Pilih cara lain.")))
+        elif not mode_available(service, form.mode.data):
+            problems.append(("cara", "mode",
+                             _("Cara layanan ini sedang ditutup. Pilih cara lain.")))
+        else:
+            mode = Mode(form.mode.data)
+            data["mode"] = mode.value
+
+    form = forms.PersonForm(formdata, meta=meta)
+    if problems.take("data-diri", form):
+        data.update(form.cleaned())
+    form = forms.AddressForm(formdata, meta=meta)
+    if problems.take("alamat", form):
+        data.update(alamat=form.alamat.data, desa=form.desa.data,
+                    kecamatan=form.kecamatan.data)
+    form = forms.NeedsForm(formdata, meta=meta)
+    if problems.take("kebutuhan", form):
+        data.update(kategori=form.kategori.data, disabilitas=form.disabilitas.data,
+                    bantuan=form.bantuan.data, bantuan_lain=form.bantuan_lain.data)
+    if mode is not None:
+        _schedule(formdata, mode, data, problems)
+    form = forms.ConfirmForm(formdata, meta=meta)
+    if problems.take("periksa", form):
+        data["catatan"] = form.catatan.data
+    return data, service, problems
+
+
+def _to_draft(data: dict) -> None:
+    """Hand the answers to the step-by-step form, as if typed there."""
+    db = get_db()
+    draft_id = secrets.token_urlsafe(24)
+    drafts.create(db, draft_id)
+    drafts.save(db, draft_id, data)
+    db.conn.commit()
+    session[DRAFT_SESSION_KEY] = draft_id
+
+
+def _sent(permohonan_id: int):
+    ownership.grant(permohonan_id)
+    if kiriman.wants_json():
+        p = requests.get(get_db(), permohonan_id)
+        return kiriman.answer("terkirim", nomor=nomor.grouped(p["nomor"]),
+                              tautan=url_for("citizen.done", permohonan_id=permohonan_id))
+    return redirect(url_for("citizen.done", permohonan_id=permohonan_id))
+
+
+@bp.route("/ajukan/satu-halaman", methods=["GET", "POST"])
+@kiriman.accepts_outbox
+def form():
+    db = get_db()
+    services = catalogue.list_services(db)
+    key = kiriman.idempotency_key() if request.method == "POST" else None
+    if key:
+        existing = requests.by_idempotency_key(db, key)
+        if existing is not None:
+            return _sent(existing["id"])
+    page_errors = []
+    shown = OnePageForm(request.form if request.method == "POST" else None, meta={"csrf": False})
+    _choices(shown, services)
+    if request.method == "POST":
+        data, service, problems = check(request.form)
+        data["idempotency_key"] = key or secrets.token_urlsafe(24)
+        if not problems and service["persyaratan"]:
+            _to_draft(dict(data, **{"dokumen_selesai": False}))
+            if kiriman.wants_json():
+                return kiriman.answer("perlu_dokumen",
+                                      tautan=url_for("citizen.step", step="dokumen"))
+            flash(_("Jawaban Anda tersimpan. Tinggal mengunggah dokumen persyaratan."),
+                  "success")
+            return redirect(url_for("citizen.step", step="dokumen"))
+        if not problems:
+            return _sent(submit(data, service, None))
+        if kiriman.wants_json():
+            _to_draft(data)
+            return kiriman.answer(
+                "perlu_diperbaiki", kesalahan=[message for _s, _f, message in problems],
+                tautan=url_for("citizen.step", step=problems[0][0]))
+        for _step, field_id, message in problems:
+            if field_id in shown:
+                shown[field_id].errors = [message]
+        page_errors = [(field_id, message) for _step, field_id, message in problems]
+    if not shown.kunci.data:
+        shown.kunci.data = secrets.token_urlsafe(18)
+    closed = {str(s["id"]): _("Sedang ditutup.") for s in services if not s["dibuka"]}
+    return render_template("shell/ajukan.html", form=shown, closed=closed,
+                           hints={str(s["id"]): _service_hint(s, bool(catalogue.requirements(
+                               db, s["id"]))) for s in services},
+                           mode_hints={m.value: labels.MODE_HINT[m] for m in Mode},
+                           page_errors=page_errors)
+
+
+def _service_hint(service: dict, needs_documents: bool) -> str:
+    modes = ", ".join(str(labels.MODE[m]) for m in Mode if m in service["modes"])
+    hint = _("Cara: %(cara)s.", cara=modes)
+    if needs_documents:
+        hint += " " + _("Perlu unggah dokumen setelah terkirim.")
+    return hint

@@ -1,0 +1,76 @@
+/* MENTARI on every page (issue 3): registers the service worker, asks it to send the phone's
+   outbox whenever the signal is back, and after every htmx swap puts focus where the person
+   expects and says what changed. Pages work without it. */
+(function () {
+  "use strict";
+  var skrip = document.currentScript;
+
+  if ("serviceWorker" in navigator && skrip && skrip.getAttribute("data-sw")) {
+    navigator.serviceWorker.register(skrip.getAttribute("data-sw"), {scope: "/"})
+      .catch(function () {});
+    var kirim = function () {
+      navigator.serviceWorker.ready.then(function (reg) {
+        if (reg.active) reg.active.postMessage({perintah: "kirim"});
+      });
+    };
+    // Background Sync is not everywhere; "online" and each page load are the fallback.
+    window.addEventListener("online", kirim);
+    if (navigator.onLine) kirim();
+  }
+
+  /* One polite live region for the whole page: the page's own [data-umum] when it has one
+     (the counter display shows the call it announces), else a hidden one inside <main>. */
+  var wilayah = null;
+  function umumkan(teks) {
+    if (!teks) return;
+    wilayah = wilayah || document.querySelector("[data-umum]");
+    if (!wilayah) {
+      wilayah = document.createElement("div");
+      wilayah.className = "visually-hidden";
+      wilayah.setAttribute("aria-live", "polite");
+      wilayah.setAttribute("data-umum", "");
+      (document.querySelector("main") || document.body).appendChild(wilayah);
+    }
+    wilayah.textContent = "";
+    // A new text node after a tick: screen readers announce changes, not repeated text.
+    setTimeout(function () { wilayah.textContent = teks; }, 50);
+  }
+  window.MentariUmumkan = umumkan;
+
+  function fokus(el) {
+    if (!el) return;
+    if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+    el.focus();
+  }
+
+  var terakhir = {};   // per region: the change last announced (polling repeats the same one)
+  document.addEventListener("DOMContentLoaded", function () {
+    // What the page showed when it loaded has been read with the page: not news.
+    Array.prototype.forEach.call(document.querySelectorAll("[id] > [data-umumkan]"), function (k) {
+      terakhir[k.parentNode.id] = k.getAttribute("data-umumkan-kunci") || k.getAttribute("data-umumkan");
+    });
+  });
+
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var sasaran = e.detail.target || e.target;
+    if (!sasaran || !sasaran.querySelector) return;
+    var galat = sasaran.querySelector("[data-error-summary]");
+    var pemicu = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
+    var olehOrang = pemicu && /^(submit|click|change|keyup)$/.test(pemicu.type);
+    if (galat) {
+      fokus(galat);              // a refused form: the error summary, as on a full page
+    } else if (olehOrang && !sasaran.hasAttribute("data-fokus-tetap")) {
+      fokus(sasaran.querySelector("h1, h2, h3") || sasaran);
+    }
+    // Regions say what is worth announcing: data-umumkan, once per data-umumkan-kunci.
+    var kabar = sasaran.querySelector("[data-umumkan]");
+    if (kabar) {
+      var kunci = kabar.getAttribute("data-umumkan-kunci") || kabar.getAttribute("data-umumkan");
+      var id = sasaran.id || "_";
+      if (terakhir[id] !== kunci) {
+        umumkan(kabar.getAttribute("data-umumkan"));
+        terakhir[id] = kunci;
+      }
+    }
+  });
+})();
