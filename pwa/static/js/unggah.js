@@ -69,8 +69,8 @@
       var dt = new DataTransfer();
       dt.items.add(new File([blob], nama, {type: "image/jpeg", lastModified: Date.now()}));
       input.files = dt.files;
-      info.textContent = teks("diperkecil").replace("%(asli)s", ukuran(asli.size))
-        .replace("%(baru)s", ukuran(blob.size));
+      info.textContent = teks("diperkecil").replace("{asli}", ukuran(asli.size))
+        .replace("{baru}", ukuran(blob.size));
     }).catch(function () { info.textContent = ""; });   // not a picture the phone can read
   });
 
@@ -104,8 +104,8 @@
       if (!e.lengthComputable) return;
       bar.value = Math.round(100 * e.loaded / e.total);
       bar.textContent = bar.value + "%";
-      kata.textContent = teks("berjalan").replace("%(persen)s", bar.value)
-        .replace("%(terkirim)s", ukuran(e.loaded)).replace("%(total)s", ukuran(e.total));
+      kata.textContent = teks("berjalan").replace("{persen}", bar.value)
+        .replace("{terkirim}", ukuran(e.loaded)).replace("{total}", ukuran(e.total));
     };
     xhr.onload = function () {
       var sama = xhr.responseURL.split("#")[0] === (form.action || location.href).split("#")[0];
