@@ -43,6 +43,8 @@ EXCLUDED = {
     "meragatan.call_next": "POST only: calls the next ticket, then shows the counter page",
     "meragatan.finish": "POST only: closes a ticket, then shows the counter page",
     "isyarat.berkas": "sends a sign-language clip's video, poster or captions file",
+    "shell.manifest": "the web app manifest (JSON), checked by test_pwa_install.py",
+    "shell.service_worker": "the service worker script, exercised by test_offline.py",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
