@@ -49,11 +49,18 @@ def _choices(form: forms.ServiceForm | forms.ModeForm, services: list[dict]) -> 
 class Problems(list):
     """(step, field id, message) in page order."""
 
-    def take(self, step: str, form) -> bool:
+    def take(self, step: str, form, keep: dict | None = None) -> bool:
+        """Check a step's form; when it fails, the answers in it that passed go into `keep`,
+        so the step form shows them again and only the wrong ones need typing."""
         if form.validate():
             return True
-        self.extend((step, f.id, f.errors[0]) for f in form
-                    if f.errors and f.type != "CSRFTokenField")
+        for f in form:
+            if f.type == "CSRFTokenField":
+                continue
+            if f.errors:
+                self.append((step, f.id, f.errors[0]))
+            elif keep is not None and f.data and isinstance(f.data, (str, list)):
+                keep[f.name] = f.data
         return False
 
 
@@ -125,14 +132,14 @@ def check(formdata) -> tuple[dict, dict | None, Problems]:
             data["mode"] = mode.value
 
     form = forms.PersonForm(formdata, meta=meta)
-    if problems.take("data-diri", form):
+    if problems.take("data-diri", form, keep=data):
         data.update(form.cleaned())
     form = forms.AddressForm(formdata, meta=meta)
-    if problems.take("alamat", form):
+    if problems.take("alamat", form, keep=data):
         data.update(alamat=form.alamat.data, desa=form.desa.data,
                     kecamatan=form.kecamatan.data)
     form = forms.NeedsForm(formdata, meta=meta)
-    if problems.take("kebutuhan", form):
+    if problems.take("kebutuhan", form, keep=data):
         data.update(kategori=form.kategori.data, disabilitas=form.disabilitas.data,
                     bantuan=form.bantuan.data, bantuan_lain=form.bantuan_lain.data)
     if mode is not None:
