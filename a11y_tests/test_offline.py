@@ -1,0 +1,271 @@
+"""No signal (issue 3 §5, §7): a phone that loses its connection still shows the pages it has
+seen, keeps a request filled in without a signal, and sends it exactly once when the signal
+comes back.
+
+Offline is emulated on every DevTools target of the browser, the page and the service worker:
+emulating it on the page alone would leave the service worker online, and its fetches (which
+serve every page once it is installed) would still reach the server. New targets (a service
+worker that the browser restarts) are caught by auto-attach and taken offline before they run.
+"""
+import itertools
+import json
+import os
+import shutil
+import tempfile
+import threading
+import urllib.request
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from pwa import store
+from pwa.citizen_forms import upcoming_working_days
+
+from .conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, audit, site
+
+OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+
+class Browser:
+    """A second DevTools connection, to the whole browser: sees every target, not only the
+    page chromedriver drives."""
+
+    def __init__(self, address: str):
+        import websocket
+        with urllib.request.urlopen(f"http://{address}/json/version", timeout=10) as r:
+            url = json.load(r)["webSocketDebuggerUrl"]
+        self.ws = websocket.create_connection(url, timeout=30, suppress_origin=True)
+        self.ids = itertools.count(1)
+        self.lock = threading.Lock()
+        self.waiting: dict[int, tuple[threading.Event, list]] = {}
+        self.sessions: dict[str, str] = {}   # sessionId → target type
+        self.conditions = ONLINE
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        self.call("Target.setDiscoverTargets", discover=True)
+        # Attach to every page and worker there is and will be; new ones wait for us.
+        self.call("Target.setAutoAttach", autoAttach=True, waitForDebuggerOnStart=True,
+                  flatten=True)
+
+    def _send(self, method, session=None, **params) -> int:
+        message_id = next(self.ids)
+        message = {"id": message_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        with self.lock:
+            self.ws.send(json.dumps(message))
+        return message_id
+
+    def call(self, method, session=None, **params):
+        done, box = threading.Event(), []
+        message_id = next(self.ids)
+        self.waiting[message_id] = (done, box)
+        message = {"id": message_id, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        with self.lock:
+            self.ws.send(json.dumps(message))
+        if not done.wait(30):
+            raise TimeoutError(method)
+        reply = box[0]
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply.get("result", {})
+
+    def _read(self):
+        import websocket
+        while True:
+            try:
+                message = json.loads(self.ws.recv())
+            except (websocket.WebSocketException, OSError, ValueError):
+                return
+            if "id" in message and message["id"] in self.waiting:
+                done, box = self.waiting.pop(message["id"])
+                box.append(message)
+                done.set()
+            elif message.get("method") == "Target.attachedToTarget":
+                threading.Thread(target=self._attached, args=(message["params"],),
+                                 daemon=True).start()
+            elif message.get("method") == "Target.detachedFromTarget":
+                self.sessions.pop(message["params"]["sessionId"], None)
+
+    def _attached(self, params):
+        session, kind = params["sessionId"], params["targetInfo"]["type"]
+        self.sessions[session] = kind
+        try:
+            if kind in ("page", "service_worker", "worker", "shared_worker"):
+                self._emulate(session)
+        finally:
+            if params.get("waitingForDebugger"):
+                self._send("Runtime.runIfWaitingForDebugger", session)
+
+    def _emulate(self, session):
+        self.call("Network.enable", session)
+        self.call("Network.emulateNetworkConditions", session, **self.conditions)
+
+    def network(self, conditions: dict) -> list[str]:
+        """Apply to every attached target; returns their types (to prove the worker is one)."""
+        self.conditions = conditions
+        kinds = []
+        for session, kind in list(self.sessions.items()):
+            if kind in ("page", "service_worker", "worker", "shared_worker"):
+                try:
+                    self._emulate(session)
+                    kinds.append(kind)
+                except (RuntimeError, TimeoutError):
+                    pass  # the target went away meanwhile
+        return kinds
+
+    def close(self):
+        self.ws.close()
+
+
+@pytest.fixture(scope="module")
+def phone(live_server):
+    """A browser of its own: this test takes it offline and fills its caches, which must not
+    touch the shared audit browser."""
+    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+        pytest.skip("needs Debian's Chromium (make browser)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    home = tempfile.mkdtemp(prefix="mentari-offline-")
+    options = webdriver.ChromeOptions()
+    for arg in CHROMIUM_ARGS:
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
+    options.add_argument("--window-size=412,915")
+    options.binary_location = CHROMIUM
+    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
+    os.environ.update(HOME=home, TMPDIR=home)
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    driver.base_url = live_server
+    browser = Browser(driver.capabilities["goog:chromeOptions"]["debuggerAddress"])
+    try:
+        yield driver, browser
+    finally:
+        browser.close()
+        driver.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def installed(driver) -> None:
+    """Wait until the service worker is active, controls the page and has the shell cached."""
+    ok = driver.execute_async_script("""
+        var done = arguments[arguments.length - 1], t0 = Date.now();
+        navigator.serviceWorker.ready.then(function () {
+          (function wait() {
+            caches.keys().then(function (names) {
+              var shell = names.some(function (n) { return n.indexOf("mentari-shell-") === 0; });
+              if (navigator.serviceWorker.controller && shell) done(true);
+              else if (Date.now() - t0 > 20000) done(false);
+              else setTimeout(wait, 100);
+            });
+          })();
+        });""")
+    assert ok, "the service worker did not install and take control within 20 s"
+
+
+def requests_with_key(key: str) -> list[dict]:
+    db = store.connect(site().app.config["DATABASE"])
+    try:
+        return [dict(r) for r in db.execute(
+            "SELECT id, nomor, nama, mode FROM permohonan WHERE idempotency_key = ?", (key,))]
+    finally:
+        db.conn.close()
+
+
+def heading(driver) -> str:
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def fill_one_page_form(driver) -> None:
+    app = site().app
+    with app.app_context():
+        db = store.connect(app.config["DATABASE"])
+        layanan = db.execute("SELECT id FROM layanan WHERE slug = 'konsultasi'").fetchone()[0]
+        db.conn.close()
+        from pwa.clock import office_today
+        day = upcoming_working_days(office_today(), 1)[0]
+    find = driver.find_element
+    find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
+    find(By.CSS_SELECTOR, "input[name=mode][value=langsung]").click()
+    find(By.ID, "nama").send_keys("Ni Luh Tanpa Sinyal")
+    find(By.ID, "telepon").send_keys("0813 3700 1234")
+    find(By.ID, "alamat").send_keys("Banjar Dinas Kangin, dekat pura desa")
+    find(By.ID, "desa").send_keys("Tenganan")
+    Select(find(By.ID, "kecamatan")).select_by_value("Manggis")
+    find(By.CSS_SELECTOR, "input[name=kategori][value=lansia]").click()
+    # Chromium's date field takes keys in the locale's order; set the value as the picker does.
+    driver.execute_script("arguments[0].value = arguments[1]", find(By.ID, "tanggal"),
+                          day.isoformat())
+    find(By.ID, "persetujuan").click()
+
+
+def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
+    driver, browser = phone
+    base = driver.base_url
+    driver.get(base + "/")
+    installed(driver)
+    driver.get(base + "/layanan")          # seen once with a signal: kept on the phone
+    services_heading = heading(driver)
+
+    kinds = browser.network(OFFLINE)
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    assert "service_worker" in kinds and "page" in kinds
+    assert driver.execute_script("return navigator.onLine") is False
+
+    # A page seen before shows as it was; one never seen shows the offline page.
+    driver.get(base + "/layanan")
+    assert heading(driver) == services_heading
+    driver.get(base + "/cek-status-belum-pernah-dibuka")
+    assert heading(driver) == "Anda sedang tidak tersambung ke internet"
+    audit(driver, "shell.offline[tanpa-sinyal]")
+
+    # The one-page form opens from the phone and keeps the request.
+    driver.get(base + "/ajukan/satu-halaman")
+    assert heading(driver) == "Ajukan layanan di satu halaman"
+    fill_one_page_form(driver)
+    driver.find_element(By.CSS_SELECTOR, "form[data-luring] button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "/luring/tersimpan" in d.current_url)
+    key = parse_qs(urlparse(driver.current_url).query)["kunci"][0]
+    status = driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar]")
+    WebDriverWait(driver, 10).until(lambda d: "Akan dikirim otomatis" in status.text)
+    assert heading(driver) == "Jawaban Anda tersimpan di HP ini"
+    assert requests_with_key(key) == []     # nothing reached the office
+    audit(driver, "shell.saved[menunggu-sinyal]")
+
+    # The signal returns: the phone sends by itself, and the number appears on the page.
+    browser.network(ONLINE)
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
+    WebDriverWait(driver, 30).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "[data-antrean-daftar] .reg-number"))
+    shown = driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar] .reg-number").text
+    made = requests_with_key(key)
+    assert len(made) == 1
+    assert made[0]["nama"] == "Ni Luh Tanpa Sinyal" and made[0]["mode"] == "langsung"
+    assert shown.replace(" ", "") == made[0]["nomor"]
+    audit(driver, "shell.saved[terkirim]")
+
+    # Every later chance to send (a page load, the worker waking) sends nothing again.
+    driver.get(base + "/luring")
+    driver.execute_async_script("""
+        var done = arguments[arguments.length - 1];
+        navigator.serviceWorker.ready.then(function (reg) {
+          reg.active.postMessage({perintah: "kirim"});
+          setTimeout(done, 1500);
+        });""")
+    assert "Terkirim" in driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar]").text
+    assert len(requests_with_key(key)) == 1
