@@ -29,7 +29,12 @@ var TAG_SYNC = "mentari-kirim";
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
-    return cache.addAll(PRECACHE);
+    // Without cookies: a response in the background must never replace the session cookie
+    // the page has just been given (the server signs a new one with each CSRF token). Pages
+    // the person opens later replace these plain copies with their own (display mode too).
+    return cache.addAll(PRECACHE.map(function (u) {
+      return new Request(u, {credentials: "omit"});
+    }));
   }).then(function () { return self.skipWaiting(); }));
 });
 
@@ -88,7 +93,11 @@ function jaringanDulu(req, event) {
     }
     return res;
   }).catch(function () {
-    return caches.match(req, {ignoreVary: true}).then(function (kept) {
+    return caches.open(HALAMAN).then(function (c) {
+      return c.match(req, {ignoreVary: true});
+    }).then(function (kept) {
+      return kept || caches.match(req, {ignoreVary: true});
+    }).then(function (kept) {
       // The shell's pages answer whatever their query (e.g. ?kunci= on the saved page).
       return kept || caches.match(url.pathname, {ignoreSearch: true, ignoreVary: true,
                                                  cacheName: SHELL});
