@@ -203,7 +203,10 @@ def login_as(driver, role: str) -> None:
     driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     if "/staf/masuk" in driver.current_url:
-        raise AssertionError(f"demo sign-in as {username} was refused")
+        said = driver.execute_script(
+            "const m = document.querySelector('main');"
+            "return (m ? m.innerText : document.body.innerText).slice(0, 300)")
+        raise AssertionError(f"demo sign-in as {username} was refused; the page said: {said!r}")
 
 
 def pytest_terminal_summary(terminalreporter):

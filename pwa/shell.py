@@ -12,7 +12,7 @@ import os
 import time
 
 from flask import (Blueprint, current_app, g, make_response, render_template, request,
-                   url_for)
+                   session, url_for)
 from flask_babel import gettext as _
 from flask_compress import Compress
 
@@ -134,7 +134,11 @@ def _page_etag(response) -> str:
     token = g.get("csrf_token")
     if token:
         body = body.replace(token.encode(), b"")
-    digest = hashlib.sha256(body).hexdigest()[:20]
+    # The signed token may be left out only because the session's own secret is hashed in:
+    # a visitor with a new session (cookies cleared, signed out, expired) must get a page with
+    # a token for that session, not a 304 that keeps a form whose token no longer matches.
+    secret = str(session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), ""))
+    digest = hashlib.sha256(body + b"\0" + secret.encode()).hexdigest()[:20]
     return f"{digest}-{int(time.time() // ETAG_PERIOD)}"
 
 

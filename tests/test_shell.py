@@ -162,6 +162,22 @@ def test_unchanged_page_costs_a_304(client):
     assert again.status_code == 304 and again.data == b""
 
 
+def test_a_new_session_gets_a_form_it_can_send(app, client):
+    """Someone who cleared cookies (or whose session ended) and opens a form again must get a
+    CSRF token for their new session: a 304 would keep the old form, and sending it would fail
+    with "the form's session has ended" (this broke signing in after a visit as someone else)."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    etag = client.get("/staf/masuk").headers["ETag"]
+    fresh = app.test_client()
+    again = fresh.get("/staf/masuk", headers={"If-None-Match": etag})
+    assert again.status_code == 200
+    # And that page's form is accepted.
+    token = re.search(rb'name="csrf_token" value="([^"]+)"', again.data)
+    signed_in = fresh.post("/staf/masuk", data={"csrf_token": token.group(1).decode(),
+                                                "username": "admin", "password": "mentari-demo"})
+    assert signed_in.status_code == 302
+
+
 def test_a_changed_page_is_sent_again(client):
     etag = client.get("/luring").headers["ETag"]
     client.set_cookie("tampilan", "kontras-tinggi")
