@@ -218,6 +218,7 @@ PLAN = plan(CASES)
 
 # What each visit showed, and what each distinct page-state's checks found.
 VISITS: dict[tuple, bool] = {}      # (endpoint, visitor, width, label) → landed on the page
+TITLES: dict[str, set] = {}          # title of a page shown as itself → its endpoints
 RESULTS: dict[tuple, str | None] = {}  # page-state key → None (passed) or the failure report
 
 
@@ -387,6 +388,8 @@ def test_page(driver, visitor, width, key):
     state = page_state(driver)
     landed = state["status"] == 200 and state["path"] == case.path.split("?")[0]
     VISITS[(case.endpoint, visitor, width, case.label)] = landed
+    if landed:
+        TITLES.setdefault(state["title"], set()).add(case.endpoint)
     assert state["status"] < 500, f"{case.path} as {visitor}: server error {state['status']}"
     assert state["type"] == "text/html", (
         f"{case.path} is {state['type']}, not a page: list {case.endpoint} in EXCLUDED")
@@ -547,6 +550,19 @@ def test_error_summary_takes_focus(driver):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     focused = driver.execute_script("return document.activeElement.className")
     assert "error-summary" in focused, f"focus is on {focused!r}, not the error summary"
+
+
+def test_titles_tell_pages_apart():
+    """A screen reader reads the title first, and the browser's tab list and history show
+    only titles: two different pages must never share one (WCAG 2.4.2)."""
+    if not TITLES:
+        pytest.skip("no page audit ran in this session")
+    shared = {title: sorted(endpoints) for title, endpoints in TITLES.items()
+              if len(endpoints) > 1}
+    assert not shared, f"pages sharing a title: {shared}"
+    untitled = sorted(e for t, es in TITLES.items() if not t.split("MENTARI")[0].strip(" –")
+                      for e in es)
+    assert not untitled, f"pages without a title of their own: {untitled}"
 
 
 def test_each_page_was_seen_by_who_may_see_it():

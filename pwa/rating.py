@@ -41,8 +41,8 @@ def _notice(permohonan: dict, title: str, message: str, code: int = 200):
                            message=message), code
 
 
-def _not_served(permohonan: dict):
-    return _notice(permohonan, _("Belum bisa dinilai"),
+def _not_served(permohonan: dict, title: str):
+    return _notice(permohonan, title,
                    _("Penilaian dan survei bisa diisi setelah layanan diberikan. Status "
                      "permohonan Anda sekarang: %(status)s.",
                      status=labels.of(labels.STATUS, permohonan["status"])),
@@ -55,7 +55,7 @@ def rate(permohonan_id: int):
     if refusal:
         return refusal
     if Status(permohonan["status"]) not in SERVED_STATES:
-        return _not_served(permohonan)
+        return _not_served(permohonan, _("Belum bisa dinilai"))
     db = get_db()
     already = requests.rating(db, permohonan_id)
     form = RatingForm()
@@ -81,7 +81,7 @@ def skm_request(permohonan_id: int):
     if refusal:
         return refusal
     if Status(permohonan["status"]) not in SERVED_STATES:
-        return _not_served(permohonan)
+        return _not_served(permohonan, _("Survei belum bisa diisi"))
     db = get_db()
     if survey_store.for_request(db, permohonan_id) is not None:
         return _notice(permohonan, _("Survei sudah diisi"),
