@@ -19,7 +19,6 @@ SPLIT_WORDS = """
     const places = document.querySelectorAll(
       '.site-header, h1, h2, h3, .button, .choice__label, label, legend');
     for (const place of places) {
-      const box = place.getBoundingClientRect();
       const walker = document.createTreeWalker(place, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         if (!t.parentElement.offsetParent) continue;           // not shown
@@ -38,7 +37,15 @@ SPLIT_WORDS = """
           t.parentElement.appendChild(probe);
           const width = probe.getBoundingClientRect().width;
           probe.remove();
-          if (width <= box.width) found.push(m[0] + ' (in ' + place.tagName.toLowerCase() +
+          // ...in the column that holds it: the nearest box whose width the page sets (a
+          // fieldset, panel, card, cell or section), not a flex item that shrank to its text.
+          // A choice's label is the column beside its radio button: that is all it can have.
+          const column = t.parentElement.closest(
+            '.choice__label, fieldset, .panel, .card, li, td, th, section, form, header, main, ' +
+            'footer, body');
+          const cs = getComputedStyle(column);
+          const room = column.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+          if (width <= room - 10) found.push(m[0] + ' (in ' + place.tagName.toLowerCase() +
                                              (place.className ? '.' + place.className : '') + ')');
         }
       }
