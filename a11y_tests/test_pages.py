@@ -449,6 +449,48 @@ def test_page_with_display_setting(driver, setting, width, visitor, key):
         driver.delete_cookie(display.COOKIE)
 
 
+def _locale_plan():
+    """Every page in Basa Bali too (issue 4 §6), at both widths: the first case of every page,
+    seen by the citizen or by the first role allowed to open it. Balinese words are longer
+    and the lang attribute differs, so these are page-states of their own."""
+    first, plan = set(), []
+    for c in CASES:
+        if c.endpoint in first and c.endpoint != "gallery.component":
+            continue
+        first.add(c.endpoint)
+        roles = roles_of(c.endpoint)
+        visitor = next((v for v in VISITORS if v in roles), None) if roles else "anonim"
+        if visitor is not None:
+            plan += [(width, visitor, c.key) for width in WIDTHS]
+    return sorted(plan, key=lambda p: (VISITORS.index(p[1]), p[0]))
+
+
+LOCALE_PLAN = _locale_plan()
+
+
+@pytest.mark.parametrize("width, visitor, key", LOCALE_PLAN,
+                         ids=[f"ban-{w}-{v}-{k}" for w, v, k in LOCALE_PLAN])
+def test_page_in_balinese(driver, width, visitor, key):
+    from pwa import language
+    case = CASE_BY_KEY[key]
+    become(driver, visitor)
+    resize(driver, width)
+    if visitor == "anonim":
+        citizen_session(driver, case.session, {language.COOKIE: "ban"})
+    else:
+        driver.add_cookie({"name": language.COOKIE, "value": "ban", "path": "/"})
+    try:
+        driver.get(driver.base_url + case.path)
+        state = page_state(driver)
+        assert state["status"] < 500, f"{case.path}: server error {state['status']}"
+        lang = driver.execute_script("return document.documentElement.lang")
+        assert lang == "ban", f"{case.path} in Balinese has lang={lang!r}"
+        check_state(driver, (width, "ban", state["status"], state["fingerprint"]),
+                    f"{case.key} as {visitor} in Basa Bali at {width}px", width)
+    finally:
+        driver.delete_cookie(language.COOKIE)
+
+
 @dataclass(frozen=True)
 class ErrorCase:
     label: str

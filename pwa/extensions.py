@@ -2,17 +2,17 @@
 from datetime import date, datetime
 from pathlib import Path
 
-from flask import render_template, request, session
+from flask import render_template
 from flask_babel import Babel, format_date, format_datetime, get_locale
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from . import labels, nomor
+from . import labels, language, locales, nomor
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
-SUPPORTED_LOCALES = ("id",)
+SUPPORTED_LOCALES = locales.CODES
 
 babel = Babel()
 csrf = CSRFProtect()
@@ -20,20 +20,12 @@ htmx = HTMX()
 limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
 
 
-def select_locale() -> str:
-    asked = request.args.get("lang")
-    if asked in SUPPORTED_LOCALES:
-        session["lang"] = asked
-    chosen = session.get("lang")
-    if chosen in SUPPORTED_LOCALES:
-        return chosen
-    return request.accept_languages.best_match(SUPPORTED_LOCALES) or "id"
-
-
 def init_app(app):
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(I18N_DIR))
-    babel.init_app(app, default_locale="id", locale_selector=select_locale,
+    # The selector returns Locale objects (Balinese has no CLDR data: see locales.py).
+    babel.init_app(app, default_locale="id", locale_selector=language.select_locale,
                    default_timezone=app.config["OFFICE_TIMEZONE"])
+    language.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)

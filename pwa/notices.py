@@ -1,4 +1,5 @@
-"""The words of each notification, in the citizen's chosen language.
+"""The words of each notification, in the language the citizen used when submitting (the
+request records it as `bahasa`), whoever's action sends it.
 
 Messages name the request number, the service and the new state, and never the NIK or the
 address: an SMS can be read by anyone holding the phone.
@@ -7,11 +8,12 @@ from flask import url_for
 from flask_babel import force_locale, gettext as _
 
 from . import labels, nomor
+from .locales import locale_for
 from .workflow import Status, next_for_citizen
 
 
 def status_message(permohonan: dict, status: str) -> str:
-    with force_locale(permohonan.get("bahasa") or "id"):
+    with force_locale(locale_for(permohonan.get("bahasa"))):
         parts = [
             _("MENTARI: permohonan %(nomor)s (%(layanan)s).",
               nomor=nomor.grouped(permohonan["nomor"]), layanan=permohonan["layanan_nama"]),
@@ -25,7 +27,7 @@ def status_message(permohonan: dict, status: str) -> str:
 
 
 def objection_message(permohonan: dict, keberatan_status: str) -> str:
-    with force_locale(permohonan.get("bahasa") or "id"):
+    with force_locale(locale_for(permohonan.get("bahasa"))):
         return " ".join([
             _("MENTARI: permohonan %(nomor)s.", nomor=nomor.grouped(permohonan["nomor"])),
             labels.of(labels.KEBERATAN, keberatan_status) + ".",
