@@ -23,10 +23,12 @@ OPTIONS = {
     # Sign-language video (issue 6): by default only the poster loads until asked (2G budget).
     "isyarat": {"diminta": _l("Tampilkan saat saya minta (hemat data)"),
                 "selalu": _l("Selalu tampilkan dan siapkan videonya")},
+    # Aksara Bali (issue 4): the app name and page headings also in Balinese script.
+    "aksara": {"mati": _l("Tidak"), "aktif": _l("Ya, tampilkan judul juga dalam Aksara Bali")},
 }
 QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan"),
              "suara": _l("Mode suara"), "laju": _l("Kecepatan suara"),
-             "isyarat": _l("Video bahasa isyarat")}
+             "isyarat": _l("Video bahasa isyarat"), "aksara": _l("Aksara Bali")}
 VOICE_RATES = {"075": 0.75, "100": 1.0, "125": 1.25}
 
 
