@@ -13,12 +13,13 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import aksara_judul, database, display, extensions, isyarat, shell
+    from . import aksara_judul, database, display, extensions, isyarat, shell, suara
     extensions.init_app(app)
     shell.init_app(app)  # compression, versioned static URLs, page ETags
     database.init_app(app)
     display.init_app(app)
     aksara_judul.init_app(app)
+    suara.init_app(app)
     isyarat.init_app(app)
 
     from . import (admin, auth, citizen, complaints, health, luring, meragatan, rating, staff,
