@@ -1,0 +1,85 @@
+"""Speech speed and size on this machine (issue 5 §4), printed as p50/p95:
+
+- recognising a ~2 s command, from the uploaded bytes to the intent (decode, Whisper base
+  int8, matching);
+- a prompt from the cache, and an uncached espeak-ng prompt (synthesis + Opus encoding);
+- bytes per second of speech sent to the phone.
+
+    .venv/bin/python bench/voice.py [rounds]
+
+The test utterances are espeak-ng's own voice; the load average is printed, since other work
+on the machine slows everything down.
+"""
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from speech import audio, espeak, stt, tts  # noqa: E402
+
+COMMANDS = [("Ya", "yatidak"), ("Tidak", "yatidak"), ("Nomor tiga", "menu"),
+            ("Jemput bola", "cara"), ("Kembali", "menu"), ("Surat keterangan", "layanan")]
+PROMPTS = ["Selamat datang di MENTARI. Katakan nomor menu yang Anda pilih.",
+           "Nomor registrasi Anda 2024 0000 0021. Simpan nomor ini.",
+           "Benar? Katakan ya atau tidak."]
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def line(name, values, unit="ms", target=None):
+    p50, p95 = pct(values, 50), pct(values, 95)
+    goal = f"   target p50 ≤ {target} {unit}" if target else ""
+    print(f"{name:<44} p50 {p50:8.1f} {unit}   p95 {p95:8.1f} {unit}{goal}")
+
+
+def main(rounds: int = 5) -> None:
+    work = Path(tempfile.mkdtemp(prefix="mentari-bench-voice-"))
+    stt.configure(work / "whisper-base", threads=2)
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {rounds} rounds")
+    t = time.perf_counter()
+    stt.model()
+    print(f"model join + load (once per process): {time.perf_counter() - t:.1f} s")
+
+    uploads = []
+    for text, context in COMMANDS:
+        samples, rate = espeak.synthesise(text, rate=0.9)
+        uploads.append((text, context, audio.to_ogg_opus(samples, rate), len(samples) / rate))
+    stt.recognise(uploads[0][2], "id", uploads[0][1])  # warm-up
+    recognise = []
+    for _ in range(rounds):
+        for _text, context, data, _seconds in uploads:
+            t = time.perf_counter()
+            stt.recognise(data, "id", context)
+            recognise.append((time.perf_counter() - t) * 1000)
+    line("recognise a command (upload → intent)", recognise, target=1000)
+
+    uncached, cached, per_second = [], [], []
+    for n in range(rounds):
+        tts.configure(work / f"cache{n}")
+        for prompt in PROMPTS:
+            t = time.perf_counter()
+            path = tts.speak(prompt, "id")
+            uncached.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            path = tts.speak(prompt, "id")
+            path.read_bytes()
+            cached.append((time.perf_counter() - t) * 1000)
+            samples, rate = espeak.synthesise(prompt)
+            per_second.append(path.stat().st_size / (len(samples) / rate) / 1024)
+    line("prompt from the cache", cached, target=20)
+    line("uncached espeak-ng prompt (synth + Opus)", uncached, target=100)
+    line("audio sent per second of speech", per_second, unit="KB", target=2.5)
+    print("Piper: no voice installed (id_ID-news_tts-medium is not reachable from this "
+          "machine); real-time factor not measured")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
