@@ -79,14 +79,18 @@ def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple], ...]:
     return tuple(found)
 
 
+def _digit(word: str) -> str | None:
+    """A spoken digit, also as Whisper half-hears it ("no" for nol, "mpat" for empat)."""
+    if word.isdigit():
+        return word
+    if word in _DIGIT_WORDS:
+        return _DIGIT_WORDS[word]
+    near = difflib.get_close_matches(word, _DIGIT_WORDS, n=1, cutoff=0.72)
+    return _DIGIT_WORDS[near[0]] if near else None
+
+
 def _digits(text: str) -> str:
-    out = []
-    for word in clean(text).split():
-        if word.isdigit():
-            out.append(word)
-        elif word in _DIGIT_WORDS:
-            out.append(_DIGIT_WORDS[word])
-    return "".join(out)
+    return "".join(d for d in map(_digit, clean(text).split()) if d)
 
 
 def match(text: str, lang: str = "id", context: str | None = None) -> Match:
@@ -98,7 +102,7 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
         digits = _digits(said)
         words = said.split()
         # A number only when (nearly) everything said is a digit.
-        numeric = sum(1 for w in words if w.isdigit() or w in _DIGIT_WORDS)
+        numeric = sum(1 for w in words if _digit(w))
         if digits and numeric >= max(1, len(words) - 1):
             return Match("angka", {"angka": digits}, 1.0 if numeric == len(words) else 0.85)
     for code in _languages(lang):
