@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .aksara_bali import transliterate
 
-_H1 = re.compile(r"(<h1\b[^>]*>)(.*?)(</h1>)", re.S)
+_H1 = re.compile(r"(<h1\b[^>]*>)(.*?)(</h1>)", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|#39);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
