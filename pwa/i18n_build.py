@@ -49,7 +49,16 @@ def po_path(code: str) -> Path:
 
 def _read(path: Path, code: str | None = None) -> Catalog:
     with path.open("rb") as f:
-        return read_po(f, locale=locale_for(code) if code else None)
+        catalog = read_po(f, locale=locale_for(code) if code else None)
+    if code:
+        # Babel drops a locale CLDR lacks (ban) and its plural table would give English's two
+        # forms: keep our locale and Indonesian's single form, in the header and the entries.
+        catalog._locale = locale_for(code)
+        catalog._num_plurals, catalog._plural_expr = 1, "0"
+        for message in catalog:
+            if message.pluralizable and isinstance(message.string, tuple):
+                message.string = message.string[:1]
+    return catalog
 
 
 def _write(path: Path, catalog: Catalog) -> None:
