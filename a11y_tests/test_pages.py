@@ -417,9 +417,8 @@ def _display_plan():
             continue
         plan += [(setting, width, visitor, c.key) for setting in ("kontras-tinggi", "teks-200")
                  for width in WIDTHS]
-        if visitor == "anonim":
-            # Aksara Bali (issue 4) adds a script line to headings: citizen pages on a phone.
-            plan.append(("aksara-aktif", 320, visitor, c.key))
+        # Aksara Bali (issue 4) adds a script line to every heading: every page on a phone.
+        plan.append(("aksara-aktif", 320, visitor, c.key))
     # One visitor at a time: signing in again for every page would cost more than the audits.
     return sorted(plan, key=lambda p: (VISITORS.index(p[2]), p[0], p[1]))
 
