@@ -24,7 +24,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync")
+                 "--disable-component-update", "--disable-sync", "--mute-audio")
+# How long one WebDriver command may take before the test side gives up. Without it a renderer
+# that stops answering (seen now and then with a video player open in headless Chromium) would
+# hold CI until its time limit; with it, the audit reloads the page and tries once more.
+COMMAND_TIMEOUT = 120
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
@@ -133,6 +137,7 @@ def driver(live_server):
                 os.environ[key] = value
     browser.set_page_load_timeout(30)
     browser.set_script_timeout(60)
+    limit_command_time(browser)
     browser.base_url = live_server
     browser.visitor = None  # who the browser is signed in as; see test_pages.become
     try:
@@ -140,6 +145,13 @@ def driver(live_server):
     finally:
         browser.quit()
         shutil.rmtree(home, ignore_errors=True)
+
+
+def limit_command_time(browser, seconds: int = COMMAND_TIMEOUT) -> None:
+    """Give up on a WebDriver command after `seconds` (Selenium waits forever by default)."""
+    executor = browser.command_executor
+    executor.client_config.timeout = seconds
+    executor._conn = executor._get_connection_manager()
 
 
 @functools.cache
@@ -161,7 +173,16 @@ def audit(driver, label: str) -> None:
             "return document.documentElement.classList.contains('kontras-tinggi')"):
         # High contrast promises 7:1 for all text: axe's AAA contrast rule checks exactly that.
         options["rules"] = dict(options["rules"], **{"color-contrast-enhanced": {"enabled": True}})
-    results = Axe(driver).run(options=json.dumps(options))
+    try:
+        results = Axe(driver).run(options=json.dumps(options))
+    except Exception as stuck:  # a hung renderer: urllib3's read timeout, or WebDriver's
+        if "timed out" not in str(stuck).lower() and "timeout" not in type(stuck).__name__.lower():
+            raise
+        logging.getLogger(__name__).warning("axe did not answer on %s (%s); reloading once",
+                                            label, type(stuck).__name__)
+        driver.get(driver.current_url)
+        driver.execute_script(_axe_source())
+        results = Axe(driver).run(options=json.dumps(options))
     AUDITED.append(label)
     if results["violations"]:
         # Raised, not asserted: pytest's assert rewriting would append the whole result dict.

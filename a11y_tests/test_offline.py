@@ -14,9 +14,10 @@ import shutil
 import tempfile
 import threading
 import urllib.request
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -269,3 +270,58 @@ def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
         });""")
     assert "Terkirim" in driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar]").text
     assert len(requests_with_key(key)) == 1
+
+
+PROMPTS_KEPT = """
+    var done = arguments[arguments.length - 1];
+    caches.open('mentari-suara').then(function (c) { return c.keys(); })
+      .then(function (keys) { done(keys.map(function (r) { return r.url; })); });"""
+
+PLAY_ALL = """
+    var urls = arguments[0], done = arguments[arguments.length - 1];
+    Promise.all(urls.map(function (u) {
+      return fetch(u).then(function (r) {
+        return r.blob().then(function (b) { return [r.status, b.type, b.size]; });
+      }, function (e) { return [0, String(e), 0]; });
+    })).then(done);"""
+
+
+def test_the_voice_menu_speaks_without_a_signal(phone):
+    """Issue 5 §2: with voice mode on, the phone keeps the fixed prompts of its language and
+    rate; with no signal they still play."""
+    driver, browser = phone
+    base = driver.base_url
+    driver.get(base + "/")
+    installed(driver)
+    driver.find_element(By.CSS_SELECTOR, ".voice-toggle__button[value=aktif]").click()
+    data = json.loads(driver.find_element(By.ID, "suara-data").get_attribute("textContent"))
+    laju = {0.75: "0.75", 1: "1", 1.25: "1.25"}[data["laju"]]
+    wanted = {urljoin(base, u) + "&laju=" + laju for u in data["prompts"].values()}
+    with site().app.test_request_context():
+        from pwa import suara_teks
+        assert len(wanted) == len(suara_teks.prompts()), "the page lists other prompts"
+    kept: set = set()
+
+    def all_kept(d) -> bool:
+        kept.clear()
+        kept.update(d.execute_async_script(PROMPTS_KEPT))
+        return wanted <= kept
+    try:
+        WebDriverWait(driver, 120, poll_frequency=1).until(all_kept)
+    except TimeoutException:
+        raise AssertionError(f"prompts not kept on the phone: {sorted(wanted - kept)}") from None
+
+    browser.network(OFFLINE)
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    try:
+        played = driver.execute_async_script(PLAY_ALL, sorted(wanted))
+        failed = [(u, p) for u, p in zip(sorted(wanted), played)
+                  if p[0] != 200 or p[1] != "audio/ogg" or p[2] < 500]
+        assert not failed, f"{len(failed)} prompts did not play offline: {failed[:3]}"
+        # What was never kept (free text read aloud) fails, and the page shows the text instead.
+        missing = driver.execute_async_script(PLAY_ALL, [base + "/suara/prompt/bantuan.ogg"
+                                                         "?lang=id&v=0000000000&laju=1"])
+        assert missing[0][0] != 200
+    finally:
+        browser.network(ONLINE)
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)

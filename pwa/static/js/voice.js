@@ -121,9 +121,26 @@
   /* A fixed sentence the server has pre-rendered (speech.prompts) plays from its own URL: one
      cached file, which the service worker keeps for offline use. */
   function promptUrl(text) {
-    const key = (cfg.prompts || {})[text];
-    if (!key) return null;
-    return `${cfg.prompt}${encodeURIComponent(key)}.ogg?lang=${cfg.lang}&laju=${cfg.laju}`;
+    const url = (cfg.prompts || {})[text];
+    return url ? `${url}&laju=${cfg.laju}` : null;
+  }
+  /* Keep this language's fixed prompts at this rate on the phone (the service worker serves
+     them from the cache), so the menu speaks without a signal. One at a time, after the page
+     has started talking: the first words must not wait behind them on 2G. Prompts of another
+     language or rate are dropped, so the cache stays at one set (about 300 KB). */
+  async function keepPrompts() {
+    if (!window.caches || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    try {
+      const want = new Set(Object.values(cfg.prompts || {})
+        .map((u) => new URL(`${u}&laju=${cfg.laju}`, location.href).href));
+      const cache = await caches.open('mentari-suara');
+      const kept = new Set((await cache.keys()).map((r) => r.url));
+      await Promise.all([...kept].filter((u) => !want.has(u)).map((u) => cache.delete(u)));
+      for (const u of want) {
+        // One that fails (no signal, no space) is fetched again when it is needed.
+        if (!kept.has(u)) await cache.add(u).catch(() => {});
+      }
+    } catch (e) { /* no Cache Storage here: the prompts come from the server as before */ }
   }
   function chunks(text) {
     const out = [];
@@ -480,6 +497,7 @@
     body.append('csrf_token', cfg.csrf);
     body.append('laju', code);
     await fetch(cfg.tampilan, { method: 'POST', body }).catch(() => {});
+    keepPrompts();
   }
 
   // --- the dialogue: questions -------------------------------------------------------------
@@ -865,4 +883,5 @@
   window.addEventListener('pagehide', abandon);
   window.addEventListener('pageshow', (e) => { if (e.persisted) page(); });
   page();
+  setTimeout(keepPrompts, 3000);
 })();

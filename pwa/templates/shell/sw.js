@@ -16,8 +16,9 @@ var VERSI = {{ version | tojson }};
 var SHELL = "mentari-shell-" + VERSI;
 var HALAMAN = "mentari-halaman";   // pages seen on this phone
 var STATIS = "mentari-statis";     // versioned static files met after install
-// Caches of this worker. Others (mentari-isyarat: sign-language clips saved by the person)
-// are never touched here.
+var SUARA = "mentari-suara";       // voice mode's fixed prompts (filled by voice.js)
+// Caches of this worker. Others (mentari-isyarat: sign-language clips saved by the person;
+// mentari-suara, which voice.js keeps to one language and rate) are never touched here.
 var MILIK = /^mentari-(shell|halaman|statis)/;
 var PRECACHE = {{ shell | tojson }};
 var LURING = {{ offline | tojson }};
@@ -55,18 +56,23 @@ self.addEventListener("fetch", function (event) {
   }
   if (req.method !== "GET" || req.headers.has("HX-Request")) return;
   if (url.pathname.indexOf("/static/") === 0) {
-    if (url.searchParams.has("v")) event.respondWith(cacheDulu(req));
+    if (url.searchParams.has("v")) event.respondWith(cacheDulu(req, STATIS));
+    return;
+  }
+  // A prompt's URL carries the version of its words: the kept sound is always right.
+  if (url.pathname.indexOf({{ prompt_prefix | tojson }}) === 0) {
+    if (url.searchParams.has("v")) event.respondWith(cacheDulu(req, SUARA));
     return;
   }
   if (req.mode === "navigate") event.respondWith(jaringanDulu(req, event));
 });
 
-function cacheDulu(req) {
+function cacheDulu(req, nama) {
   return caches.match(req, {ignoreVary: true}).then(function (kept) {
     return kept || fetch(req).then(function (res) {
       if (res.ok && res.status === 200) {
         var salinan = res.clone();
-        caches.open(STATIS).then(function (c) { return c.put(req, salinan); });
+        caches.open(nama).then(function (c) { return c.put(req, salinan); });
       }
       return res;
     });
