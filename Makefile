@@ -18,6 +18,8 @@ translations: $(STAMP)
 run: $(STAMP) translations
 	$(BIN)/mentari init-db --demo
 	$(BIN)/mentari isyarat contoh
+	$(BIN)/mentari speech install-model
+	$(BIN)/mentari speech prerender
 	$(BIN)/mentari run --host 127.0.0.1 --port $(PORT)
 
 browser:

@@ -32,9 +32,9 @@ RATE = 22050  # espeak-ng's sample rate; the silence written alongside must matc
 # A stand-in for /suara/kenali, active only when the test puts a script of answers in
 # sessionStorage ("suara-uji"): {"jawaban": [{"status", "body", "headers"}], "tahan": bool}.
 # With "tahan" the request waits until window.__suaraUji.lepas() is called. Whatever is sent
-# to /suara/ucap (text and rate) is noted in window.__suaraUji.ucap; the request goes on to
-# the server unless the plan says "diam", then a 50 ms silence comes back at once (for tests
-# about what is read, not how it sounds).
+# to /suara/ucap, or fetched from /suara/prompt/ (text and rate), is noted in
+# window.__suaraUji.ucap; the request goes on to the server unless the plan says "diam", then
+# a 50 ms silence comes back at once (for tests about what is read, not how it sounds).
 RECOGNISER_STAND_IN = """
 (() => {
   const real = window.fetch.bind(window);
@@ -56,6 +56,14 @@ RECOGNISER_STAND_IN = """
     }
     if (String(url).endsWith('/suara/ucap')) {
       ctl.ucap.push({ teks: opts.body.get('teks'), laju: opts.body.get('laju') });
+      if (plan && plan.diam) return Promise.resolve(silence());
+    }
+    if (String(url).includes('/suara/prompt/')) {  // a fixed prompt: its text from the page
+      const u = new URL(url, location.href);
+      const prompts = JSON.parse(document.getElementById('suara-data').textContent).prompts;
+      const said = Object.keys(prompts).find((t) =>
+        new URL(prompts[t], location.href).pathname === u.pathname);
+      ctl.ucap.push({ teks: said, laju: u.searchParams.get('laju') });
       if (plan && plan.diam) return Promise.resolve(silence());
     }
     if (!plan || !String(url).endsWith('/suara/kenali')) return real(url, opts);

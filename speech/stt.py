@@ -27,12 +27,16 @@ SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 # "Iya?" or "Yah", and hears service names it would otherwise miss.
 PROMPTS = {
     "yatidak": "Ya. Tidak. Inggih. Nenten.",
+    "ringkasan": "Ya. Benar.",
     "menu": "Ulangi. Kembali. Bantuan. Batal.",
     "layanan": "Legalisir ijazah, surat keterangan, rohaniwan, paspor haji, pendaftaran haji, "
                "izin pasraman, rumah ibadah, konsultasi.",
     "cara": "Antar jemput. Jemput bola. Konsultasi online. Datang langsung.",
     "bahasa": "Bahasa Indonesia. Basa Bali.",
 }
+
+
+REPEATS_ALLOWED = ("angka", "bebas")
 
 
 @dataclass
@@ -111,9 +115,11 @@ def transcribe(samples, context: str | None = None) -> str:
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
         temperature=(0.0, 0.4), without_timestamps=True, condition_on_previous_text=False,
         initial_prompt=PROMPTS.get(context), vad_filter=True,
-        # Commands are a few words: a bound on tokens and on repeats stops the loops Whisper
-        # falls into on unclear audio ("Ya. Ya. Ya. …"), and bounds the time.
-        max_new_tokens=48, no_repeat_ngram_size=3,
+        # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
+        # …") and bounds the time. Commands also forbid repeats; digits and free text may
+        # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
+        max_new_tokens=64 if context in REPEATS_ALLOWED else 48,
+        no_repeat_ngram_size=0 if context in REPEATS_ALLOWED else 3,
         vad_parameters={"min_silence_duration_ms": 300})
     return " ".join(s.text.strip() for s in segments).strip()
 

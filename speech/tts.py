@@ -1,11 +1,10 @@
-"""Text to speech: a human recording of a fixed prompt when the office has one, else espeak-ng
-(the offline voice shipped with the espeakng-loader wheel). Output is Ogg/Opus, cached on disk
-by a hash of engine, voice, rate and text, with a size bound (oldest files go first).
+"""Text to speech: a human recording of a fixed prompt when the office has one, else a Piper
+voice when one is installed for the language (speech/piper.py), else espeak-ng (the offline
+voice shipped with the espeakng-loader wheel). Output is Ogg/Opus, cached on disk by a hash of
+engine, voice, rate and text, with a size bound (oldest files go first).
 
 Balinese: no engine speaks it. A Balinese prompt without a recording is read by the
 Indonesian voice, whose sounds are close enough to be understood; recordings fix that.
-(Piper voices are not installed here: the recommended id_ID-news_tts-medium cannot be fetched
-on this machine, see the README.)
 """
 import hashlib
 import os
@@ -13,30 +12,52 @@ import tempfile
 import threading
 from pathlib import Path
 
-from . import audio, espeak
+from . import audio, espeak, piper
 from .normalise import normalise
 
 ESPEAK_VOICES = {"id": "id", "ban": "id"}
 RATES = (0.75, 1.0, 1.25)
 
 _config = {"cache": Path(tempfile.gettempdir()) / "mentari-suara", "max_bytes": 50 * 2 ** 20,
-           "recorded": [Path(__file__).resolve().parent / "recorded"]}
+           "recorded": [Path(__file__).resolve().parent / "recorded"], "piper": None}
 _prune_lock = threading.Lock()
 
 
-def configure(cache_dir, max_bytes: int | None = None, recorded_dirs=()) -> None:
-    """Where synthesised audio is kept (and how much of it), and where recordings live
-    (searched before the built-in speech/recorded/)."""
+def configure(cache_dir, max_bytes: int | None = None, recorded_dirs=(),
+              piper_dir=None) -> None:
+    """Where synthesised audio is kept (and how much of it), where recordings live (searched
+    before the built-in speech/recorded/), and where installed Piper voices are."""
     _config["cache"] = Path(cache_dir)
+    _config["piper"] = Path(piper_dir) if piper_dir else None
     if max_bytes:
         _config["max_bytes"] = max_bytes
     _config["recorded"] = [Path(d) for d in recorded_dirs] + [
         Path(__file__).resolve().parent / "recorded"]
 
 
+def piper_voice(lang: str) -> Path | None:
+    """The installed Piper voice for this language (Balinese borrows the Indonesian one)."""
+    folder = _config["piper"]
+    if folder is None or not piper.available():
+        return None
+    return piper.installed(folder, lang) or (piper.installed(folder, "id") if lang == "ban"
+                                             else None)
+
+
 def engine_for(lang: str) -> tuple[str, str]:
     """(engine, voice) this language's synthesis uses."""
+    model = piper_voice(lang)
+    if model is not None:
+        return "piper", model.stem
     return "espeak-ng", ESPEAK_VOICES.get(lang, "id")
+
+
+def synthesise(text: str, lang: str = "id", rate: float = 1.0):
+    """(int16 samples, sample rate), without the cache: the engine the language uses."""
+    model = piper_voice(lang)
+    if model is not None:
+        return piper.synthesise(model, text, rate)
+    return espeak.synthesise(text, voice=ESPEAK_VOICES.get(lang, "id"), rate=rate)
 
 
 def recorded(key: str, lang: str) -> Path | None:
@@ -57,7 +78,7 @@ def speak(text: str, lang: str = "id", rate: float = 1.0) -> Path:
     path = _config["cache"] / key[:2] / f"{key}.ogg"
     if path.is_file():
         return path
-    samples, sample_rate = espeak.synthesise(spoken, voice=voice, rate=rate)
+    samples, sample_rate = synthesise(spoken, lang, rate)
     data = audio.to_ogg_opus(samples, sample_rate)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")

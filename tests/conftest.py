@@ -76,3 +76,14 @@ def text_of(response) -> str:
     html = response.get_data(as_text=True)
     html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The voice development set's figures (tests/test_voice_accuracy.py), when it ran."""
+    from tests.test_voice_accuracy import FIGURES, TARGET
+    if FIGURES:
+        terminalreporter.write_sep(
+            "-", f"voice commands: {FIGURES['correct']}/{FIGURES['in_domain']} right "
+                 f"({FIGURES['accuracy']:.1%}, target {TARGET:.0%}); "
+                 f"{FIGURES['false_accepts']} false accepts of {FIGURES['out_of_domain']} "
+                 "out-of-domain sentences")

@@ -24,6 +24,8 @@ CONTEXTS = {
     "layanan": ("pilih_layanan", "pilih_menu") + COMMANDS,
     "cara": ("pilih_cara", "pilih_menu") + COMMANDS,
     "yatidak": ("ya", "tidak") + COMMANDS,
+    # The check-answers page: "ya" sends, a row's number changes that answer.
+    "ringkasan": ("ya", "pilih_menu") + COMMANDS,
     "angka": ("angka",) + COMMANDS,
     "bebas": COMMANDS,
 }
@@ -79,14 +81,35 @@ def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple], ...]:
     return tuple(found)
 
 
-def _digit(word: str) -> str | None:
-    """A spoken digit, also as Whisper half-hears it ("no" for nol, "mpat" for empat)."""
+# How Whisper writes digit words it half-hears: "nor" for nol, "terapan" for delapan.
+_HEARD_AS = {"nor": "0", "no": "0", "tuju": "7", "tujuh": "7", "sebilan": "9"}
+_EIGHT = re.compile(r"^[dtgk]?[aeiu]?r?[lr]apan$")  # delapan, terlapan, talapan, rapan, lapan
+
+
+def _one_digit(word: str) -> str | None:
     if word.isdigit():
         return word
     if word in _DIGIT_WORDS:
         return _DIGIT_WORDS[word]
+    if word in _HEARD_AS:
+        return _HEARD_AS[word]
+    if _EIGHT.match(word):
+        return "8"
     near = difflib.get_close_matches(word, _DIGIT_WORDS, n=1, cutoff=0.72)
     return _DIGIT_WORDS[near[0]] if near else None
+
+
+def _digit(word: str) -> str | None:
+    """A spoken digit (or two run together: "nordua" is nol dua), also as Whisper half-hears
+    it ("mpat" for empat, "terlapan" for delapan)."""
+    found = _one_digit(word)
+    if found or len(word) < 5:
+        return found
+    for cut in range(2, len(word) - 1):
+        left, right = _one_digit(word[:cut]), _one_digit(word[cut:])
+        if left and right and len(word[:cut]) >= 2 and len(word[cut:]) >= 3:
+            return left + right
+    return None
 
 
 def _digits(text: str) -> str:
@@ -105,6 +128,8 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
         numeric = sum(1 for w in words if _digit(w))
         if digits and numeric >= max(1, len(words) - 1):
             return Match("angka", {"angka": digits}, 1.0 if numeric == len(words) else 0.85)
+    # "Ya. Ya." is Whisper repeating itself, not two answers.
+    said = " ".join(w for n, w in enumerate(said.split()) if n == 0 or w != said.split()[n - 1])
     for code in _languages(lang):
         result = recognize(said, _intents(code))
         if result and result.intent.name in allowed:

@@ -103,15 +103,25 @@
   let playDone = null;
   let audioWarned = false;
 
-  function ttsUrl(text) {
+  /* The sound of `text` as an object URL: a fixed prompt from its own URL (kept offline by the
+     service worker), anything else read by /suara/ucap. Fetched, not streamed, so a failure
+     (no signal, server error) is known before playing, and the text is shown instead. */
+  function audioFor(text) {
+    const prompt = promptUrl(text);
     const key = cfg.laju + '|' + text;
     if (!audioCache.has(key)) {
-      const body = new FormData();
-      body.append('teks', text);
-      body.append('lang', cfg.lang);
-      body.append('laju', String(cfg.laju));
-      const p = fetch(cfg.ucap, { method: 'POST', body, headers: { 'X-CSRFToken': cfg.csrf } })
-        .then((r) => { if (!r.ok) throw new Error('ucap ' + r.status); return r.blob(); })
+      let request;
+      if (prompt) {
+        request = fetch(prompt);
+      } else {
+        const body = new FormData();
+        body.append('teks', text);
+        body.append('lang', cfg.lang);
+        body.append('laju', String(cfg.laju));
+        request = fetch(cfg.ucap, { method: 'POST', body, headers: { 'X-CSRFToken': cfg.csrf } });
+      }
+      const p = request
+        .then((r) => { if (!r.ok) throw new Error('suara ' + r.status); return r.blob(); })
         .then((blob) => URL.createObjectURL(blob));
       p.catch(() => audioCache.delete(key));
       audioCache.set(key, p);
@@ -182,7 +192,6 @@
     show(state, state === 'bicara' ? T.berbicara : undefined);
     ui.listen.textContent = T.hentikan;
     const parts = segments.flatMap((seg) => (promptUrl(seg) ? [seg] : chunks(seg)));
-    const audioFor = (part) => { const url = promptUrl(part); return url ? Promise.resolve(url) : ttsUrl(part); };
     let next = audioFor(parts[0]);
     let mute = false;
     try {
@@ -662,7 +671,7 @@
       }
       if (kind === 'ringkasan') {
         const r = await ask(konteks);
-        if (r.intent === 'ya') return;
+        if (r.intent === 'ya' || YES.test(words(r.text).join(' '))) return;
         const rows = q.querySelectorAll('.summary-list__row');
         const n = Number((r.slots || {}).nomor || (r.slots || {}).angka || digitsIn(r.text));
         const link = n >= 1 && n <= rows.length && rows[n - 1].querySelector('a[href]');
