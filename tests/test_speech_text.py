@@ -67,3 +67,42 @@ def test_a_near_miss_is_offered_not_acted_on_and_chatter_does_nothing():
 def test_an_answer_outside_the_question_is_not_taken():
     # "Nomor tiga" is no answer to a yes/no question.
     assert intents.match("Nomor tiga", "id", "yatidak").intent is None
+
+
+@pytest.mark.parametrize("heard, digits", [
+    ("Nol, terlapan saat udua, tiga empat lima enam, tuju terlapan sembilan nol.", "081234567890"),
+    ("Dua nordua empat.", "2024"),             # two digits run together
+    ("Nol de lapan satu dua", "0812"),         # one digit split in two
+    ("Lima, Aam, Dika, Empat.", "5634"),       # wrong voicing: dika is tiga
+    ("Empat, di ga, empat, salapan.", "4348"),
+])
+def test_digits_are_read_as_whisper_half_hears_them(heard, digits):
+    found = intents.match(heard, "id", "angka")
+    assert (found.intent, found.slots) == ("angka", {"angka": digits})
+
+
+def test_whisper_stuck_in_a_loop_is_not_a_number():
+    stuck = "Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu"
+    assert intents.match(stuck, "id", "angka").intent is None
+    assert intents.match("satu satu satu satu", "id", "angka").slots == {"angka": "1111"}
+
+
+def test_a_misheard_no_is_offered_by_its_sound_but_not_taken_for_sure():
+    found = intents.match("Di Mak.", "id", "yatidak")  # how Whisper writes espeak's "tidak"
+    assert found.intent == "tidak" and not found.sure
+
+
+def test_the_check_answers_page_takes_yes_and_a_row_number():
+    assert intents.match("Ya.", "id", "ringkasan").intent == "ya"
+    assert intents.match("nomor tiga", "id", "ringkasan").slots == {"nomor": 3}
+    assert intents.match("Ya.", "id", "menu").intent is None
+
+
+def test_listening_again_for_digits_allows_only_digit_words(app):
+    from speech import stt
+    tokenizer = stt.model().hf_tokenizer
+    suppressed = set(stt._suppressed("angka"))
+    for word in (" delapan", " Tujuh", " nol"):
+        assert not suppressed & set(tokenizer.encode(word, add_special_tokens=False).ids)
+    for word in (" kembali", " Saya", " makan"):
+        assert set(tokenizer.encode(word, add_special_tokens=False).ids) & suppressed

@@ -82,11 +82,14 @@ def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple], ...]:
 
 
 # How Whisper writes digit words it half-hears: "nor" for nol, "terapan" for delapan.
-_HEARD_AS = {"nor": "0", "no": "0", "tuju": "7", "tujuh": "7", "sebilan": "9"}
-_EIGHT = re.compile(r"^[dtgk]?[aeiu]?r?[lr]apan$")  # delapan, terlapan, talapan, rapan, lapan
+_HEARD_AS = {"nor": "0", "no": "0", "tuju": "7", "sebilan": "9", "pat": "4", "am": "6",
+             "aam": "6"}
+# delapan as Whisper writes it: terlapan, sarapan, melapan, rapan, lapan, and (allowed only the digit
+# words' pieces) dapan, napan, tapan.
+_EIGHT = re.compile(r"^([dtgksm]?[aeiu]?r?[lr]|[dntk])apan$")
 
 
-def _one_digit(word: str) -> str | None:
+def _one_digit(word: str, cutoff: float = 0.72) -> str | None:
     if word.isdigit():
         return word
     if word in _DIGIT_WORDS:
@@ -95,25 +98,69 @@ def _one_digit(word: str) -> str | None:
         return _HEARD_AS[word]
     if _EIGHT.match(word):
         return "8"
-    near = difflib.get_close_matches(word, _DIGIT_WORDS, n=1, cutoff=0.72)
-    return _DIGIT_WORDS[near[0]] if near else None
+    if len(word) < 3:
+        return None
+    if sounds(word) in _DIGIT_SOUNDS:  # "diga" is tiga, "dudu" tujuh
+        return _DIGIT_SOUNDS[sounds(word)]
+    known = {**_DIGIT_WORDS, **_HEARD_AS}
+    near = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    return known[near[0]] if near else None
 
 
 def _digit(word: str) -> str | None:
-    """A spoken digit (or two run together: "nordua" is nol dua), also as Whisper half-hears
-    it ("mpat" for empat, "terlapan" for delapan)."""
+    """A spoken digit (or two run together: "nordua" is nol dua, "lapansat" delapan satu),
+    also as Whisper half-hears it ("mpat" for empat, "terlapan" for delapan)."""
+    if len(word) >= 5 and not word.isdigit():
+        # Two digits heard exactly, run together, win over one digit heard roughly.
+        for cut in range(2, len(word) - 1):
+            left, right = _one_digit(word[:cut], 1.0), _one_digit(word[cut:], 1.0)
+            if left and right:
+                return left + right
     found = _one_digit(word)
     if found or len(word) < 5:
         return found
     for cut in range(2, len(word) - 1):
-        left, right = _one_digit(word[:cut]), _one_digit(word[cut:])
-        if left and right and len(word[:cut]) >= 2 and len(word[cut:]) >= 3:
+        left, right = _one_digit(word[:cut], 0.8), _one_digit(word[cut:], 0.8)
+        if left and right:
             return left + right
     return None
 
 
-def _digits(text: str) -> str:
-    return "".join(d for d in map(_digit, clean(text).split()) if d)
+def _digit_words(words: list[str]) -> list[tuple[str, str | None]]:
+    """(words, digits) in order; a fragment Whisper split off joins the next word when the
+    two make a digit ("de lapan", "di ga" for tiga, "tu du" for tujuh)."""
+    out, n = [], 0
+    while n < len(words):
+        word = words[n]
+        if (n + 1 < len(words) and len(word) <= 3 and not _one_digit(word, 1.0)
+                and not _digit(words[n + 1])):
+            joined = _one_digit(word + words[n + 1])
+            if joined:
+                out.append((f"{word} {words[n + 1]}", joined))
+                n += 2
+                continue
+        out.append((word, _digit(word)))
+        n += 1
+    return out
+
+
+def looping(words: list[str]) -> bool:
+    """Whether a run of words ends in one, two or three words said over and over (five
+    times for one word, four for more), as Whisper does when it is stuck."""
+    for size in (1, 2, 3):
+        times = 5 if size == 1 else 4
+        for start in range(0, len(words) - size * times + 1):
+            chunk = words[start:start + size]
+            if all(words[start + k * size:start + (k + 1) * size] == chunk for k in range(times)):
+                return True
+    return False
+
+
+def digits_in(text: str) -> str:
+    """The digits said in `text`, however Whisper wrote them."""
+    return "".join(d for _w, d in _digit_words(clean(text).split()) if d)
+
+
 
 
 def match(text: str, lang: str = "id", context: str | None = None) -> Match:
@@ -122,12 +169,16 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
     if not said:
         return Match(None)
     if "angka" in allowed:
-        digits = _digits(said)
-        words = said.split()
-        # A number only when (nearly) everything said is a digit.
-        numeric = sum(1 for w in words if _digit(w))
-        if digits and numeric >= max(1, len(words) - 1):
-            return Match("angka", {"angka": digits}, 1.0 if numeric == len(words) else 0.85)
+        if looping(said.split()):
+            return Match(None)  # Whisper stuck ("tujuh satu, tujuh satu, …"), not a number
+        read = _digit_words(said.split())
+        digits = "".join(d for _w, d in read if d)
+        # A number only when (nearly) everything said is a digit: one other word, or a few
+        # short ones Whisper makes of unclear digits ("di kaya empat").
+        others = [w for w, d in read if not d]
+        if digits and (len(others) <= 1 or (len(others) <= len(read) // 3
+                                            and all(len(w) <= 4 for w in others))):
+            return Match("angka", {"angka": digits}, 0.85 if others else 1.0)
     # "Ya. Ya." is Whisper repeating itself, not two answers.
     said = " ".join(w for n, w in enumerate(said.split()) if n == 0 or w != said.split()[n - 1])
     for code in _languages(lang):
@@ -136,10 +187,39 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
             return Match(result.intent.name,
                          {k: e.value for k, e in result.entities.items()}, 1.0)
     best = Match(None)
+    heard = sounds(said)
     for code in _languages(lang):
         for intent in allowed:
             for sentence, slots in _samples(code, intent):
-                score = difflib.SequenceMatcher(None, said, sentence).ratio()
+                score = max(difflib.SequenceMatcher(None, said, sentence).ratio(),
+                            SOUND_WEIGHT * difflib.SequenceMatcher(
+                                None, heard, _sounds_of(sentence)).ratio())
                 if score > best.confidence:
                     best = Match(intent, dict(slots), round(score, 3))
     return best if best.confidence >= UNSURE else Match(None, {}, best.confidence)
+
+
+# Sounds Whisper confuses in Indonesian speech, written alike: voiced and voiceless pairs,
+# r and l, o and u, a silent h; word breaks it puts in odd places ("di mak" for tidak) go.
+# A match on sounds alone counts a little less than one on letters.
+SOUND_WEIGHT = 0.92
+_DIGRAPHS = (("ng", "N"), ("ny", "Y"), ("sy", "s"), ("kh", "k"), ("oe", "u"), ("dj", "j"))
+_SOUND_CLASS = str.maketrans({"b": "p", "d": "t", "g": "k", "q": "k", "c": "k", "z": "j",
+                              "f": "p", "v": "p", "x": "s", "l": "r", "o": "u", "h": None,
+                              " ": None})
+
+
+def sounds(text: str) -> str:
+    for pair, sound in _DIGRAPHS:
+        text = text.replace(pair, sound)
+    text = text.translate(_SOUND_CLASS)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@functools.cache
+def _sounds_of(sentence: str) -> str:
+    return sounds(sentence)
+
+
+# Digit words by sound, for words Whisper writes with the wrong voicing ("diga", "dudu").
+_DIGIT_SOUNDS = {sounds(w): d for w, d in {**_DIGIT_WORDS, **_HEARD_AS}.items() if len(w) >= 3}

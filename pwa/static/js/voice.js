@@ -235,8 +235,11 @@
     recording = opening;
     let stream;
     try {
+      // No browser noise suppression: it is tuned for people listening, and its artefacts cost
+      // the recogniser (trained on ordinary noisy speech) words. Nothing plays while listening,
+      // so there is no echo to cancel; gain control helps a quiet or distant voice.
       stream = await navigator.mediaDevices.getUserMedia({
-        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+        audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: true } });
     } finally {
       if (recording === opening) recording = null;
     }
@@ -438,7 +441,9 @@
   /* Listen for an answer; the commands that work at every step are handled here. */
   async function ask(konteks) {
     const r = await hear(konteks);
-    switch (r.intent) {
+    // Only a command heard for sure acts: a name or an address that sounds a little like
+    // "ulangi" is an answer, not a request to repeat.
+    switch (r.yakin === false ? null : r.intent) {
       case 'ulangi': throw new Ulang();
       case 'kembali': throw new Kembali();
       case 'batal': await cancel(); throw new Ulang();
@@ -585,11 +590,26 @@
     let best = null, bestScore = 0, tie = false;
     for (const o of opts) {
       const have = new Set(words(o.text));
-      const score = said.filter((w) => have.has(w) || Array.from(have).some((h) => h.length > 4 && near(h, w))).length / said.length;
+      const score = said.filter((w) => have.has(w) || Array.from(have).some((h) => h.length > 4 && sounds(h, w))).length / said.length;
       if (score > bestScore) { best = o; bestScore = score; tie = false; } else if (score === bestScore) tie = true;
     }
     // Half the words said is enough when no other option shares as many ("jalan langsung").
     return bestScore >= 0.5 && !tie ? best : null;
+  }
+  /* A word as the recogniser may write a longer name: one letter off, or two in a name of
+     seven letters or more ("berbantem" for Bebandem). */
+  function sounds(name, heard) {
+    const allowed = name.length >= 7 ? 2 : 1;
+    if (Math.abs(name.length - heard.length) > allowed) return false;
+    let row = Array.from({ length: heard.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= name.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= heard.length; j++) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (name[i - 1] === heard[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[heard.length] <= allowed;
   }
   function near(a, b) { // edit distance at most 1
     if (Math.abs(a.length - b.length) > 1) return false;
@@ -697,16 +717,53 @@
       await tell(T.koreksi);
     }
   }
+  const heardDigits = (r) => String((r.slots || {}).angka || digitsIn(r.text)).replace(/\D/g, '');
+  const DONE = /^(selesai|sudah|sudah semua|cukup|sampun|sampun puput|puput)$/;
   async function number(q, konteks) {
     const need = Number(q.dataset.suaraPanjang) || 0;
     for (;;) {
       const r = await ask(konteks);
       if (optional(q) && isNo(r)) { fill(q, ''); return; }
-      const digits = String((r.slots || {}).angka || digitsIn(r.text)).replace(/\D/g, '');
+      const digits = heardDigits(r);
       if (!digits) { await tell([T.tidak_paham].concat(questionText(q))); continue; }
       if (need && digits.length !== need) { await tell(fmt(T.jumlah_angka, { jumlah: digits.length, perlu: need })); continue; }
       if (await confirm(fmt(T.angka_anda, { angka: spaced(digits) }))) { fill(q, digits); return; }
+      // A long number heard wrong: take it a few digits at a time. Short answers are heard
+      // better, and a wrong part is said again alone, not the whole number.
+      if ((!need || need > 6) && digits.length > 6) {
+        if (await inParts(q, konteks)) return;
+        continue;
+      }
       await tell(T.koreksi);
+    }
+  }
+  async function inParts(q, konteks) {
+    const parts = [];
+    try {
+      panel.dataset.bagian = '1'; // which part is asked (shown while asking, and for tests)
+      await tell(T.per_bagian);
+      await collectParts(parts, konteks);
+    } finally {
+      delete panel.dataset.bagian;
+    }
+    const all = parts.join('');
+    if (await confirm(fmt(T.angka_anda, { angka: spaced(all) }))) { fill(q, all); return true; }
+    await tell(T.koreksi);
+    return false;
+  }
+  async function collectParts(parts, konteks) {
+    for (;;) {
+      const r = await ask(konteks);
+      if (parts.length && (DONE.test(words(r.text).join(' ')) || r.intent === 'ya')) break;
+      const digits = heardDigits(r);
+      if (!digits) { await tell([T.tidak_paham, parts.length ? T.bagian_lagi : T.per_bagian]); continue; }
+      if (await confirm(fmt(T.angka_anda, { angka: spaced(digits) }))) {
+        parts.push(digits);
+        panel.dataset.bagian = String(parts.length + 1);
+        await tell(T.bagian_lagi);
+      } else {
+        await tell(T.bagian_ulang);
+      }
     }
   }
   async function choice(q, konteks) {
