@@ -85,6 +85,8 @@ def test_whisper_stuck_in_a_loop_is_not_a_number():
     stuck = "Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu, Tujuh satu"
     assert intents.match(stuck, "id", "angka").intent is None
     assert intents.match("satu satu satu satu", "id", "angka").slots == {"angka": "1111"}
+    six = "dua enam nol delapan tujuh dua enam enam enam enam enam enam"
+    assert intents.match(six, "id", "angka").slots == {"angka": "260872666666"}
 
 
 def test_a_misheard_no_is_offered_by_its_sound_but_not_taken_for_sure():

@@ -145,10 +145,11 @@ def _digit_words(words: list[str]) -> list[tuple[str, str | None]]:
 
 
 def looping(words: list[str]) -> bool:
-    """Whether a run of words ends in one, two or three words said over and over (five
-    times for one word, four for more), as Whisper does when it is stuck."""
+    """Whether one, two or three words come over and over (eight times for one word, five
+    for more), as Whisper does when it is stuck. A real number repeats less: a random
+    registration number may hold six 6s in a row, and that must still be heard."""
     for size in (1, 2, 3):
-        times = 5 if size == 1 else 4
+        times = 8 if size == 1 else 5
         for start in range(0, len(words) - size * times + 1):
             chunk = words[start:start + size]
             if all(words[start + k * size:start + (k + 1) * size] == chunk for k in range(times)):
