@@ -581,9 +581,17 @@ def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphon
     open_in_voice_mode(driver, "/ajukan/data-diri",
                        {"draf_id": site().demo.empty_drafts["langsung"]}, recogniser=plan)
 
+    def sent() -> int:  # utterances sent so far, across page loads
+        return len(json.loads(driver.execute_script(
+            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
+
     def speak_next():  # the microphone is open: "Selesai bicara" sends the next answer
         wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+        before = sent()
         driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+        # The recorder stops asynchronously, so the panel still says "dengar" for a moment:
+        # wait until the answer has gone, or the next call would click into the same recording.
+        WebDriverWait(driver, 10).until(lambda d: sent() > before)
 
     def said():
         return [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
