@@ -34,10 +34,10 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def line(name, values, unit="ms", target=None):
+def line(name, values, unit="ms", target=None, places=1):
     p50, p95 = pct(values, 50), pct(values, 95)
     goal = f"   target p50 ≤ {target} {unit}" if target else ""
-    print(f"{name:<44} p50 {p50:8.1f} {unit}   p95 {p95:8.1f} {unit}{goal}")
+    print(f"{name:<44} p50 {p50:8.{places}f} {unit}   p95 {p95:8.{places}f} {unit}{goal}")
 
 
 def main(rounds: int = 5) -> None:
@@ -121,7 +121,7 @@ def piper_rtf(work: Path, rounds: int) -> None:
             t = time.perf_counter()
             samples, rate = piper.synthesise(model, prompt)
             factors.append((time.perf_counter() - t) / (len(samples) / rate))
-    line(f"Piper real-time factor, {label}", factors, unit="x")
+    line(f"Piper real-time factor, {label}", factors, unit="x", places=3)
 
 
 if __name__ == "__main__":
