@@ -27,7 +27,11 @@ SIDE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 # Words each question expects, given to Whisper as context: it then writes "ya" rather than
 # "Iya?" or "Yah", and hears service names it would otherwise miss.
 PROMPTS = {
-    "yatidak": "Ya. Tidak. Inggih. Nenten.",
+    # Measured on the development set (two runs each): the answers' usual words, and the two
+    # commands most said instead, right 28 of 32 against 24 with "Ya. Tidak." alone, which
+    # made Whisper write "Tidak" for "setuju" and "Ya" for "jangan".
+    "yatidak": "Ya. Tidak. Benar. Salah. Setuju. Jangan. Boleh. Bukan. Inggih. Nggih. Nenten. "
+               "Berhenti. Ulangi.",
     "ringkasan": "Ya. Benar.",
     # Measured: naming numbers here makes Whisper write "Nomor dua" for any number; the
     # commands alone help most.
