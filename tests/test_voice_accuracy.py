@@ -3,7 +3,7 @@ audio → Ogg/Opus → Whisper → intent), with both figures printed at the end
 
 TARGET is the issue's: 95% of commands. The recogniser does not reach it yet on espeak-ng's
 voice (see the README), so what fails the suite today is a regression: accuracy below the
-FLOOR (measured 75.7–80.0% over runs, 53–56 of 70: Whisper's int8 arithmetic on two threads
+FLOOR (measured 75.7–87.1% over runs, 53–61 of 70: Whisper's int8 arithmetic on two threads
 is not bit-for-bit repeatable, so the floor sits three utterances below the worst run), or
 any out-of-domain sentence acted on. Raise the floor as the recogniser improves; once it
 reaches the target, the floor is the target.
