@@ -59,7 +59,7 @@
     if (w in NUMBER_WORDS) return String(NUMBER_WORDS[w]);
     // One letter off a longer number word ("enum", "sebilan") is still that number, and so is
     // anything ending in "lapan" (delapan is often heard as "galapan", "terlapan").
-    const near1 = w.length >= 4 && LONG_NUMBER_WORDS.find((n) => near(n, w));
+    const near1 = w.length >= 4 && LONG_NUMBER_WORDS.find((n) => editsWithin(n, w, 1));
     if (near1) return String(NUMBER_WORDS[near1]);
     return w.endsWith('lapan') ? '8' : '';
   }
@@ -598,28 +598,19 @@
   }
   /* A word as the recogniser may write a longer name: one letter off, or two in a name of
      seven letters or more ("berbantem" for Bebandem). */
-  function sounds(name, heard) {
-    const allowed = name.length >= 7 ? 2 : 1;
-    if (Math.abs(name.length - heard.length) > allowed) return false;
-    let row = Array.from({ length: heard.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= name.length; i++) {
+  const sounds = (name, heard) => editsWithin(name, heard, name.length >= 7 ? 2 : 1);
+  /* Whether b is at most `most` insertions, deletions or substitutions from a (Levenshtein). */
+  function editsWithin(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return false;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
       const next = [i];
-      for (let j = 1; j <= heard.length; j++) {
-        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (name[i - 1] === heard[j - 1] ? 0 : 1));
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       }
       row = next;
     }
-    return row[heard.length] <= allowed;
-  }
-  function near(a, b) { // edit distance at most 1
-    if (Math.abs(a.length - b.length) > 1) return false;
-    let i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { i++; j++; continue; }
-      if (++edits > 1) return false;
-      if (a.length > b.length) i++; else if (b.length > a.length) j++; else { i++; j++; }
-    }
-    return edits + (a.length - i) + (b.length - j) <= 1;
+    return row[b.length] <= most;
   }
   function fill(q, value) {
     strikes = 0;
