@@ -623,3 +623,38 @@ def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphon
     speak_next()                                          # "batal", then "ya": home
     speak_next()
     WebDriverWait(driver, 10).until(lambda d: d.current_url == d.base_url + "/")
+
+
+def _digits(digits: str) -> dict:
+    return {"body": {"text": " ".join(digits), "intent": "angka", "slots": {"angka": digits},
+                     "confidence": 1.0, "ms": 600, "yakin": True}}
+
+
+def test_a_long_number_given_in_parts_must_still_have_every_digit(voice_driver, microphone):
+    """The registration number heard wrong, then given four digits at a time: a part short
+    is caught when she says "selesai", not sent as a shorter number."""
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    said_no = _intent("tidak", "tidak")
+    plan = {"diam": True, "jawaban": [
+        _digits("482173056299"), said_no,                   # the whole number, heard wrong
+        _digits("4821"), _intent("ya", "ya"),               # part one, confirmed
+        _digits("7305"), _intent("ya", "ya"),
+        _digits("629"), _intent("ya", "ya"),                # part three: a digit lost
+        {"body": {"text": "selesai", "intent": None, "slots": {}, "confidence": 0.0,
+                  "ms": 600, "yakin": False}}]}
+    open_in_voice_mode(driver, "/status", {}, recogniser=plan)
+    for _ in plan["jawaban"]:
+        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+        before = len(json.loads(driver.execute_script(
+            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
+        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+        WebDriverWait(driver, 10).until(lambda d: len(json.loads(d.execute_script(
+            "return sessionStorage.getItem('suara-terkirim') || '[]'"))) > before)
+    WebDriverWait(driver, 10).until(lambda d: any(
+        "11 angka, padahal perlu 12" in u["teks"]
+        for u in d.execute_script("return window.__suaraUji.ucap")))
+    assert driver.find_element(By.ID, "nomor").get_attribute("value") == ""
+    # …and then the whole number is asked for again.
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening for the number again")

@@ -738,6 +738,11 @@
       delete panel.dataset.bagian;
     }
     const all = parts.join('');
+    const need = Number(q.dataset.suaraPanjang) || 0;
+    if (need && all.length !== need) { // a NIK pieced together one digit short: say so now
+      await tell(fmt(T.jumlah_angka, { jumlah: all.length, perlu: need }));
+      return false;
+    }
     if (await confirm(fmt(T.angka_anda, { angka: spaced(all) }))) { fill(q, all); return true; }
     await tell(T.koreksi);
     return false;
