@@ -161,19 +161,24 @@ def _suppressed(context: str) -> list[int]:
     return [token for token in range(end) if token not in allowed]
 
 
+def _most_words(context: str) -> int:
+    """The longest answer the question may get: a 16-digit NIK, or a few words."""
+    return 16 if context == "angka" else 3
+
+
 def _looks_like_an_answer(text: str, context: str) -> bool:
     """Whether a transcript that matched nothing may still be an answer to this question,
     so that listening again for its words cannot turn other speech into one."""
     words = intents.clean(text).split()
-    if context == "angka":
-        return bool(intents.digits_in(text)) and len(words) <= 16
-    return 0 < len(words) <= 3
+    if context == "angka" and not intents.digits_in(text):
+        return False
+    return 0 < len(words) <= _most_words(context)
 
 
 def _plausible(text: str, context: str) -> bool:
     """A constrained transcript that is not a loop ("nol, nol, nol, …")."""
     words = intents.clean(text).split()
-    return 0 < len(words) <= (16 if context == "angka" else 3) and not intents.looping(words)
+    return 0 < len(words) <= _most_words(context) and not intents.looping(words)
 
 
 def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Result:

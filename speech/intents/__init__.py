@@ -162,8 +162,6 @@ def digits_in(text: str) -> str:
     return "".join(d for _w, d in _digit_words(clean(text).split()) if d)
 
 
-
-
 def match(text: str, lang: str = "id", context: str | None = None) -> Match:
     allowed = CONTEXTS.get(context, tuple({i for c in CONTEXTS.values() for i in c}))
     said = clean(text)
