@@ -658,3 +658,32 @@ def test_a_long_number_given_in_parts_must_still_have_every_digit(voice_driver, 
     assert driver.find_element(By.ID, "nomor").get_attribute("value") == ""
     # …and then the whole number is asked for again.
     wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening for the number again")
+
+
+def test_a_long_number_heard_with_a_digit_lost_is_then_taken_in_parts(voice_driver, microphone):
+    """The whole registration number heard one digit short. Asking for the whole number
+    again would hear the same thing again (a voice that drops a digit drops it every time),
+    so she is told the count and asked four digits at a time."""
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    said_yes = _intent("ya", "ya")
+    plan = {"diam": True, "jawaban": [
+        _digits("48217305629"),                             # the whole number, a digit lost
+        _digits("4821"), said_yes, _digits("7305"), said_yes, _digits("6299"), said_yes,
+        {"body": {"text": "selesai", "intent": None, "slots": {}, "confidence": 0.0,
+                  "ms": 600, "yakin": False}},
+        said_yes]}                                          # the whole number read back
+    open_in_voice_mode(driver, "/status", {}, recogniser=plan)
+    for _ in plan["jawaban"]:
+        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+        before = len(json.loads(driver.execute_script(
+            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
+        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+        WebDriverWait(driver, 10).until(lambda d: len(json.loads(d.execute_script(
+            "return sessionStorage.getItem('suara-terkirim') || '[]'"))) > before)
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.ID, "nomor").get_attribute("value") == "482173056299")
+    spoken = [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
+    told = next(i for i, t in enumerate(spoken) if "11 angka, padahal perlu 12" in t)
+    assert any("4 8 2 1" in t for t in spoken[told:]), "the first part was not read back"

@@ -717,11 +717,17 @@
       if (optional(q) && isNo(r)) { fill(q, ''); return; }
       const digits = heardDigits(r);
       if (!digits) { await tell([T.tidak_paham].concat(questionText(q))); continue; }
-      if (need && digits.length !== need) { await tell(fmt(T.jumlah_angka, { jumlah: digits.length, perlu: need })); continue; }
+      // A long number heard wrong (a digit lost or added, or a read-back refused): take it a
+      // few digits at a time. Short answers are heard better, a wrong part is said again
+      // alone, and the same long answer is not asked for again and again.
+      const long = need ? need > 6 : digits.length > 6;
+      if (need && digits.length !== need) {
+        await tell(fmt(T.jumlah_angka, { jumlah: digits.length, perlu: need }));
+        if (long && await inParts(q, konteks)) return;
+        continue;
+      }
       if (await confirm(fmt(T.angka_anda, { angka: spaced(digits) }))) { fill(q, digits); return; }
-      // A long number heard wrong: take it a few digits at a time. Short answers are heard
-      // better, and a wrong part is said again alone, not the whole number.
-      if ((!need || need > 6) && digits.length > 6) {
+      if (long) {
         if (await inParts(q, konteks)) return;
         continue;
       }
