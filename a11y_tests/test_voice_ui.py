@@ -99,19 +99,25 @@ def write_wav(path: str, frames: bytes) -> None:
     os.replace(part, path)
 
 
-def spoken(text: str) -> bytes:
+def spoken(text: str, speed: float = 0.85) -> bytes:
     """espeak-ng (the library the app itself ships) saying `text` in Indonesian, as 16-bit mono
     frames at RATE: its male variant a little slower than usual, which Whisper base hears best
     of espeak's voices (measured on the answers below)."""
     from speech import espeak
-    samples, rate = espeak.synthesise(text, voice="id+m3", rate=0.85)
+    samples, rate = espeak.synthesise(text, voice="id+m3", rate=speed)
     assert rate == RATE
     return samples.tobytes()
 
 
-def say_into_microphone(path: str, text: str) -> None:
+def say_into_microphone(path: str, text: str, speed: float = 0.85) -> None:
     # A breath before and silence after, as a person speaks: the page hears the end of speech.
-    write_wav(path, silence(0.4) + spoken(text) + silence(2.0))
+    write_wav(path, silence(0.4) + spoken(text, speed) + silence(2.0))
+
+
+# A person asked the same thing again does not say it the same way again; espeak does, and
+# Whisper then hears the same mistake every time. Each repeat of an answer is said at the next
+# of these speeds.
+REPEAT_SPEEDS = (0.85, 0.7, 1.0, 0.6)
 
 
 # --- the browser ------------------------------------------------------------------------------
@@ -485,7 +491,8 @@ def _converse(driver, microphone, answers: dict, until: str, said: list,
             allowed = 8 if asked["isian"] in LONG_NUMBERS else 3
             assert len(wrong) < allowed, (f"{asked['isian']!r} misheard {allowed} times "
                                           f"(said {answers[asked['isian']]!r}): {wrong}")
-        say_into_microphone(microphone, text)
+        again = 0 if text in ("ya", "tidak") else said.count((asked["path"], asked["isian"], text))
+        say_into_microphone(microphone, text, REPEAT_SPEEDS[again % len(REPEAT_SPEEDS)])
         if not driver.execute_script(SKIP_SPEECH):
             continue  # it began listening before the answer was ready: it asks again
         said.append((asked["path"], asked["isian"], text))
