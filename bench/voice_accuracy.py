@@ -23,7 +23,8 @@ def main() -> None:
         print("  ", miss)
     print(f"in-domain: {figures['correct']}/{figures['in_domain']} right "
           f"({figures['accuracy']:.1%}; {figures['asked_to_confirm']} of them asked "
-          f"'apakah maksud Anda …?' first); out-of-domain: {figures['false_accepts']} false "
+          f"'apakah maksud Anda …?' first; {figures['wrong_actions']} misses acted on the wrong "
+          f"thing); out-of-domain: {figures['false_accepts']} false "
           f"accepts of {figures['out_of_domain']}; {time.perf_counter() - started:.0f} s")
 
 

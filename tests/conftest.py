@@ -84,6 +84,7 @@ def pytest_terminal_summary(terminalreporter):
     if FIGURES:
         terminalreporter.write_sep(
             "-", f"voice commands: {FIGURES['correct']}/{FIGURES['in_domain']} right "
-                 f"({FIGURES['accuracy']:.1%}, target {TARGET:.0%}); "
+                 f"({FIGURES['accuracy']:.1%}, target {TARGET:.0%}; "
+                 f"{FIGURES['wrong_actions']} misses acted on the wrong thing); "
                  f"{FIGURES['false_accepts']} false accepts of {FIGURES['out_of_domain']} "
                  "out-of-domain sentences")

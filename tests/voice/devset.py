@@ -50,7 +50,7 @@ def recording(n: int, text: str) -> bytes:
 
 
 def run(report=print) -> dict:
-    right = wrong = false_accepts = asked = 0
+    right = wrong = false_accepts = asked = wrong_actions = 0
     misses = []
     import ctranslate2
     for n, u in enumerate(utterances()):
@@ -68,10 +68,13 @@ def run(report=print) -> dict:
             asked += not sure
         else:
             wrong += 1
-            misses.append(f"{u.text!r} ({u.context}) heard {result.text!r} → {result.intent} "
+            # A miss heard for sure acts on the wrong thing; the others ask or do nothing.
+            wrong_actions += sure
+            misses.append(f"{'WRONG ACTION ' if sure else ''}{u.text!r} ({u.context}) heard {result.text!r} → {result.intent} "
                           f"{result.slots}")
     total = right + wrong
     figures = {"in_domain": total, "correct": right, "accuracy": right / total,
-               "asked_to_confirm": asked, "out_of_domain": len(utterances()) - total,
+               "asked_to_confirm": asked, "wrong_actions": wrong_actions,
+               "out_of_domain": len(utterances()) - total,
                "false_accepts": false_accepts, "misses": misses}
     return figures
