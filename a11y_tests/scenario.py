@@ -6,12 +6,13 @@ Built through the store and `actions.apply`, the same path the blueprints use, s
 checks and notifications a page shows are the real ones. Ids are known before any test runs.
 """
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from pwa import demo, demo_requests, uploads
 from pwa.database import get_db
 from pwa.store import catalogue, drafts
 from pwa.workflow import Mode
+from tests.flows import office_today
 
 # A one-page PDF: the smallest document the upload check accepts.
 PDF = demo_requests.PDF
@@ -122,7 +123,7 @@ def _draft(app, db, slug, mode, complete: bool) -> str:
 
 
 def _schedule(mode) -> str:
-    day = date.today() + timedelta(days=3)
+    day = office_today() + timedelta(days=3)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     if mode is Mode.LANGSUNG:

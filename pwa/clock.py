@@ -1,7 +1,8 @@
 """The office's clock: dates and times as they are in Karangasem (WITA), not on the server.
 
 Deadlines, "today" in a form and the day shown on a ticket are office days. At 07.00 WITA it is
-still yesterday in UTC, so `date.today()` on a UTC server would be wrong for an hour each morning.
+still yesterday in UTC, so `date.today()` on a UTC server is a day behind from 00.00 to 08.00
+WITA (16.00 to 24.00 UTC). Tests take their dates from the same zone (tests/flows.py).
 """
 from datetime import date, datetime
 from zoneinfo import ZoneInfo

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
+# Karangasem keeps WITA (UTC+8): "today" in every form and deadline is the office's day.
+OFFICE_TIMEZONE = "Asia/Makassar"
 
 
 class ConfigError(RuntimeError):
@@ -32,7 +34,7 @@ def from_environment(instance_path: str) -> dict:
         "GATEWAY_URL": env.get("MENTARI_GATEWAY_URL", ""),
         "GATEWAY_TOKEN": env.get("MENTARI_GATEWAY_TOKEN", ""),
         "STATUS_RATE_LIMIT": env.get("MENTARI_STATUS_RATE_LIMIT", "10 per minute"),
-        "OFFICE_TIMEZONE": env.get("MENTARI_TIMEZONE", "Asia/Makassar"),
+        "OFFICE_TIMEZONE": env.get("MENTARI_TIMEZONE", OFFICE_TIMEZONE),
         "GALLERY": env.get("MENTARI_ENV", "development") != "production",
         # The BISINDO clip library (issue 6): clips recorded by the office, and whether the
         # synthetic samples (not signing) may be shown; never in production.

@@ -1,11 +1,13 @@
 """Requests made straight through the store, for staff tests that start where the citizen's
 wizard ends (state `diajukan`, documents on disk)."""
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 from pwa import nomor, sop
 from pwa.store import catalogue, requests, transaction
 from pwa.workflow import Aksi, Peran, Status
+
+from .flows import next_working_day
 
 # The smallest real files of two accepted kinds: documents are served by their stored type.
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -22,13 +24,6 @@ def service(db, slug: str) -> dict:
 
 def staff_id(db, username: str) -> int:
     return db.execute("SELECT id FROM staf WHERE username = ?", (username,)).fetchone()[0]
-
-
-def next_working_day(start: date | None = None) -> date:
-    day = (start or date.today()) + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def submitted_request(db, upload_folder: str, slug: str = "legalisir-ijazah",

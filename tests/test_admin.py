@@ -2,7 +2,7 @@
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -10,6 +10,7 @@ from pwa import nomor
 from pwa.store import catalogue, reports, requests
 
 from .conftest import text_of
+from .flows import office_today
 
 CITIZEN = {"nama": "Ni Wayan Rahasia", "telepon": "081299887766", "nik": "5107014506800001",
            "alamat": "Jl. Kenanga 9, Banjar Tengah", "desa": "Subagan",
@@ -34,7 +35,7 @@ def _service_form(db, layanan_id: int, **changes) -> dict:
 
 
 def _future(days=30) -> str:
-    return (date.today() + timedelta(days=days)).isoformat()
+    return (office_today() + timedelta(days=days)).isoformat()
 
 
 def _request(db, layanan_id, *, status="diajukan", mode="jemput_bola", batas_sop=None,
@@ -73,7 +74,7 @@ def test_reopening_date_must_be_in_the_future_and_answers_are_kept(client, db, l
     lid = _service_id(db, "legalisir-ijazah")
     r = client.post(f"/staf/admin/layanan/{lid}", data=_service_form(
         db, lid, nama="Legalisir ijazah (baru)", dibuka="0",
-        dibuka_kembali=(date.today() - timedelta(days=1)).isoformat()))
+        dibuka_kembali=(office_today() - timedelta(days=1)).isoformat()))
     page = text_of(r)
     assert r.status_code == 200
     assert page.startswith("Kesalahan:")  # the page title says so first

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from pwa import nomor, sop
-from pwa.clock import office_today
 from pwa.store import requests as request_store
 
 from .conftest import text_of
@@ -113,12 +112,6 @@ class Office:
             "setujui-catatan": "Bawa kursi roda lipat."})
 
 
-def office_today_of(app):
-    """Today in Karangasem (the forms refuse days before it), not on the test machine."""
-    with app.app_context():
-        return office_today()
-
-
 def option_value(html: str, select_name: str, label: str) -> str:
     select = re.search(rf'<select[^>]*name="{select_name}".*?</select>', html, re.S).group(0)
     return re.search(rf'<option[^>]*value="([^"]+)"[^>]*>\s*{re.escape(label)}\s*</option>',
@@ -195,7 +188,7 @@ def test_a_request_in_each_mode_goes_from_the_wizard_to_the_rating(app, client, 
     # Kepala Kantor approves, assigning an officer and a time.
     office.as_role("kepala_kantor")
     assert shown in office.queue()
-    day = next_working_day(next_working_day(office_today_of(app)))
+    day = next_working_day(next_working_day())
     r = office.approve(pid, day=day, hour="10:30")
     assert "Status sekarang: Disetujui, petugas ditugaskan" in flashed(r)
 

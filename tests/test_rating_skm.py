@@ -1,12 +1,11 @@
 """After the service: the citizen's rating of the officer and the public SKM results."""
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from pwa import nomor
 from pwa.store import reports, requests, staff
 
 from .conftest import text_of
+from .flows import office_today
 
 ALL_FOUR = {f"u{i}": "4" for i in range(1, 10)}
 ALL_ONE = {f"u{i}": "1" for i in range(1, 10)}
@@ -24,11 +23,6 @@ def _request_in(db, status: str) -> int:
     requests.record_transition(db, pid, staf_id=petugas, peran="petugas", aksi="lapor",
                                dari="diajukan", ke=status, updates={"petugas_id": petugas})
     return pid
-
-
-def _office_today(app):
-    # Periods follow the office's calendar (Bali, UTC+8), not the test machine's.
-    return datetime.now(ZoneInfo(app.config["OFFICE_TIMEZONE"])).date()
 
 
 def _own(client, pid: int) -> None:
@@ -108,7 +102,7 @@ def test_skm_answers_change_the_public_index_for_the_period(app, client, db):
     assert "D (Tidak Baik)" in page
 
     # Answers belong to their period: last year has none.
-    this_year = _office_today(app).year
+    this_year = office_today().year
     assert "Belum ada responden" in text_of(client.get(f"/skm?periode={this_year - 1}"))
     page = text_of(client.get(f"/skm?jenis=tahun&tahun={this_year}"))
     assert "Tahun " + str(this_year) in page
@@ -141,7 +135,7 @@ def test_invalid_skm_scores_are_explained_and_other_answers_kept(client, db):
 
 
 def test_public_results_show_the_follow_up_for_that_period(app, client, db):
-    today = _office_today(app)
+    today = office_today()
     reports.add_skm_followup(db, f"{today.year:04d}-{today.month:02d}",
                              "Ruang tunggu ditambah kursi roda.", None)
     reports.add_skm_followup(db, f"{today.year - 1}", "Catatan tahun lalu.", None)
