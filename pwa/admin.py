@@ -4,13 +4,11 @@ import io
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -32,7 +30,7 @@ from .admin_forms import (
     errors_of,
 )
 from .auth import role_required
-from .clock import office_today
+from .clock import office_now, office_today, office_zone
 from .database import get_db
 from .store import catalogue, transaction
 from .store import complaints as complaints_store
@@ -198,7 +196,7 @@ def working_days_between(start: date, end: date) -> int:
 def _office_day(moment: str) -> date:
     value = datetime.fromisoformat(moment)
     if value.tzinfo is not None:
-        value = value.astimezone(ZoneInfo(current_app.config["OFFICE_TIMEZONE"]))
+        value = value.astimezone(office_zone())
     return value.date()
 
 
@@ -234,7 +232,7 @@ def _overdue(open_requests: list[dict], today: date) -> list[dict]:
 
 def figures(db) -> dict:
     today = office_today()
-    offset = datetime.now(ZoneInfo(current_app.config["OFFICE_TIMEZONE"])).utcoffset()
+    offset = office_now().utcoffset()
     services = reports_store.counts_by_service(db)
     by_mode = reports_store.counts_by_mode(db)
     by_state = reports_store.counts_by_state(db)

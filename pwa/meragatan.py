@@ -1,14 +1,13 @@
 """Meragatan (seed 000 §2.3): the satpam registers a walk-in and guides them to the right
 counter; vulnerable people are called before the normal queue; a public display shows calls."""
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from flask import (Blueprint, abort, current_app, flash, g, make_response, redirect,
+from flask import (Blueprint, abort, flash, g, make_response, redirect,
                    render_template, request, session, url_for)
 from flask_babel import gettext as _
 
 from . import labels, queueing
 from .auth import role_required
+from .clock import office_today
 from .database import get_db
 from .extensions import htmx
 from .meragatan_forms import LOKET, CounterForm, WalkInForm
@@ -23,8 +22,7 @@ RECENT_CALLS = 6
 
 def _today() -> str:
     """Tickets are numbered per office day, not per UTC day (Bali is UTC+8)."""
-    zone = ZoneInfo(current_app.config["OFFICE_TIMEZONE"])
-    return datetime.now(zone).date().isoformat()
+    return office_today().isoformat()
 
 
 def _errors(form) -> list[tuple[str, str]]:

@@ -3,13 +3,12 @@ read the public SKM results per period (Permen PANRB 14/2017)."""
 import secrets
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import format_date, format_decimal, gettext as _
 
 from . import kiriman, labels, ownership, skm_periode, survey
-from .clock import office_today
+from .clock import office_today, office_zone
 from .database import get_db
 from .extensions import limiter
 from .rating_forms import SKM_PERTANYAAN, PeriodForm, RatingForm, SkmForm
@@ -147,7 +146,7 @@ def skm_done():
 
 def _utc(day: date) -> str:
     """Midnight office time as the stored UTC timestamp format, so periods follow Bali days."""
-    zone = ZoneInfo(current_app.config["OFFICE_TIMEZONE"])
+    zone = office_zone()
     return datetime.combine(day, time(), zone).astimezone(timezone.utc).isoformat(
         timespec="seconds")
 

@@ -4,8 +4,7 @@ take now, the printable check sheet, documents, and the staff side of objections
 Every state change goes through `actions.apply`, which asks `workflow.decide`; this module only
 parses forms, checks who may see what, and renders.
 """
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
                    send_from_directory, url_for)
@@ -13,7 +12,7 @@ from flask_babel import gettext, lazy_gettext as _l
 
 from . import actions, labels, notices, sop, staff_forms, uploads
 from .auth import role_required
-from .clock import office_today
+from .clock import office_now, office_today
 from .database import get_db
 from .nomor import grouped
 from .store import catalogue, objections, requests, transaction
@@ -228,8 +227,7 @@ def print_sheet(permohonan_id: int):
     p = _load(permohonan_id)
     db = get_db()
     return render_template("staff/print.html", p=p, reqs=_requirements(db, p),
-                           printed_at=datetime.now(
-                               ZoneInfo(current_app.config["OFFICE_TIMEZONE"])))
+                           printed_at=office_now())
 
 
 # --- actions -------------------------------------------------------------------------------
