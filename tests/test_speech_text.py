@@ -64,6 +64,17 @@ def test_a_near_miss_is_offered_not_acted_on_and_chatter_does_nothing():
             assert intents.match(chatter, "id", context).intent is None, (chatter, context)
 
 
+def test_a_close_sentence_whose_choice_was_not_said_is_asked_about_not_acted_on():
+    # Whisper's "Yang ke dalam" for "yang ke enam" is near "yang ke dua" letter by letter, but
+    # nothing in it says two: opening menu item 2 for her would be a wrong action.
+    assert not intents.match("Yang ke dalam.", "id", "menu").sure  # asked about, not acted on
+    # A choice said with Whisper's odd spelling or word breaks is still taken.
+    heard = intents.match("Pilih ngomong li ma.", "id", "menu")
+    assert (heard.intent, heard.slots, heard.sure) == ("pilih_menu", {"nomor": 5}, True)
+    service = intents.match("Rekomen tasi paspor.", "id", "layanan")
+    assert service.slots == {"layanan": "rekomendasi-paspor"} and service.sure
+
+
 def test_an_answer_outside_the_question_is_not_taken():
     # "Nomor tiga" is no answer to a yes/no question.
     assert intents.match("Nomor tiga", "id", "yatidak").intent is None

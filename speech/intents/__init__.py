@@ -65,8 +65,9 @@ def _languages(lang: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple], ...]:
-    """Every sentence the templates of one intent produce, with the slots each carries."""
+def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple, tuple], ...]:
+    """Every sentence the templates of one intent produce, with the slots each carries and the
+    words that say them ("yang ke dua": nomor 2, said by "dua")."""
     found = []
     intents = _intents(lang)
     if intent not in intents.intents:
@@ -76,8 +77,9 @@ def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple], ...]:
                    skip_words=intents.skip_words)
     for _name, sentence in sample_intents(only, max_sentences_per_intent=400):
         result = recognize(sentence, only)
-        slots = tuple(sorted((k, e.value) for k, e in result.entities.items())) if result else ()
-        found.append((clean(sentence), slots))
+        entities = result.entities.values() if result else ()
+        found.append((clean(sentence), tuple(sorted((e.name, e.value) for e in entities)),
+                      tuple(clean(e.text) for e in entities)))
     return tuple(found)
 
 
@@ -185,17 +187,40 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
         if result and result.intent.name in allowed:
             return Match(result.intent.name,
                          {k: e.value for k, e in result.entities.items()}, 1.0)
-    best = Match(None)
+    best, meaning = Match(None), ()
     heard = sounds(said)
     for code in _languages(lang):
         for intent in allowed:
-            for sentence, slots in _samples(code, intent):
-                score = max(difflib.SequenceMatcher(None, said, sentence).ratio(),
-                            SOUND_WEIGHT * difflib.SequenceMatcher(
-                                None, heard, _sounds_of(sentence)).ratio())
+            for sentence, slots, slot_words in _samples(code, intent):
+                score = _likeness(said, heard, sentence)
                 if score > best.confidence:
-                    best = Match(intent, dict(slots), round(score, 3))
+                    best, meaning = Match(intent, dict(slots), round(score, 3)), slot_words
+    # A sentence can be close while the word that carries its meaning was not said: "yang ke
+    # dalam" is near "yang ke dua", but nothing in it says two. The match is then no surer than
+    # its least-heard slot, though a close sentence is still worth asking about.
+    if meaning:
+        least = min(_heard_in(words, said.split()) for words in meaning)
+        best.confidence = round(min(best.confidence, max(least, UNSURE)), 3)
     return best if best.confidence >= UNSURE else Match(None, {}, best.confidence)
+
+
+def _likeness(said: str, heard: str, sentence: str) -> float:
+    """How close a transcript is to a sentence, by letters or (a little less) by sound."""
+    return max(difflib.SequenceMatcher(None, said, sentence).ratio(),
+               SOUND_WEIGHT * difflib.SequenceMatcher(None, heard, _sounds_of(sentence)).ratio())
+
+
+def _heard_in(words: str, said: list[str]) -> float:
+    """How well the words of one slot ("dua", "antar jemput") were said somewhere in the
+    transcript. Windows one word shorter and longer allow Whisper's odd word breaks
+    ("rekomen tasi" for rekomendasi)."""
+    size = len(words.split())
+    best = 0.0
+    for width in {max(1, size - 1), size, size + 1}:
+        for start in range(max(1, len(said) - width + 1)):
+            window = " ".join(said[start:start + width])
+            best = max(best, _likeness(window, sounds(window), words))
+    return best
 
 
 # Sounds Whisper confuses in Indonesian speech, written alike: voiced and voiceless pairs,
