@@ -578,6 +578,22 @@ def test_typing_in_the_form_takes_over_and_the_voice_offers_the_typed_answer_bac
     assert field.get_attribute("value") == "Made Sari"
 
 
+def _answers_sent(driver) -> int:
+    """Utterances the page has sent to the recogniser so far, across page loads."""
+    return len(json.loads(driver.execute_script(
+        "return sessionStorage.getItem('suara-terkirim') || '[]'")))
+
+
+def _speak_next(driver) -> None:
+    """The microphone is open: "Selesai bicara" sends the scripted recogniser's next answer."""
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+    before = _answers_sent(driver)
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+    # The recorder stops asynchronously, so the panel still says "dengar" for a moment: wait
+    # until the answer has gone, or the next call would click into the same recording.
+    WebDriverWait(driver, 10).until(lambda d: _answers_sent(d) > before)
+
+
 def _intent(name: str, text: str) -> dict:
     return {"body": {"text": text, "intent": name, "slots": {}, "confidence": 0.95, "ms": 600,
                      "yakin": True}}
@@ -592,18 +608,6 @@ def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphon
                                       _intent("ya", "ya")]}
     open_in_voice_mode(driver, "/ajukan/data-diri",
                        {"draf_id": site().demo.empty_drafts["langsung"]}, recogniser=plan)
-
-    def sent() -> int:  # utterances sent so far, across page loads
-        return len(json.loads(driver.execute_script(
-            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
-
-    def speak_next():  # the microphone is open: "Selesai bicara" sends the next answer
-        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
-        before = sent()
-        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
-        # The recorder stops asynchronously, so the panel still says "dengar" for a moment:
-        # wait until the answer has gone, or the next call would click into the same recording.
-        WebDriverWait(driver, 10).until(lambda d: sent() > before)
 
     def said():
         return [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
@@ -622,19 +626,24 @@ def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphon
     def spoke():
         return driver.execute_script("return window.__bicara.slice()")
 
-    speak_next()                                          # "bantuan": the help, then the question
+    _speak_next(driver)  # "bantuan": the help, then the question
     WebDriverWait(driver, 10).until(lambda d: any("Anda bisa mengatakan" in t for t in said()))
     wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening after the help")
     assert spoke()[-1].startswith("Nama lengkap"), spoke()
     before = len([t for t in spoke() if t.startswith("Nama lengkap")])
-    speak_next()                                          # "ulangi": the question again
+    _speak_next(driver)  # "ulangi": the question again
     WebDriverWait(driver, 10).until(
         lambda d: len([t for t in spoke() if t.startswith("Nama lengkap")]) > before)
-    speak_next()                                          # "kembali": the previous page
+    _speak_next(driver)  # "kembali": the previous page
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/ajukan/cara"))
-    speak_next()                                          # "batal", then "ya": home
-    speak_next()
+    _speak_next(driver)  # "batal", then "ya": home
+    _speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: d.current_url == d.base_url + "/")
+
+
+# "selesai" (done) after the last part: no command, the number dialogue reads it itself.
+_SELESAI = {"body": {"text": "selesai", "intent": None, "slots": {}, "confidence": 0.0,
+                     "ms": 600, "yakin": False}}
 
 
 def _digits(digits: str) -> dict:
@@ -654,16 +663,10 @@ def test_a_long_number_given_in_parts_must_still_have_every_digit(voice_driver, 
         _digits("4821"), _intent("ya", "ya"),               # part one, confirmed
         _digits("7305"), _intent("ya", "ya"),
         _digits("629"), _intent("ya", "ya"),                # part three: a digit lost
-        {"body": {"text": "selesai", "intent": None, "slots": {}, "confidence": 0.0,
-                  "ms": 600, "yakin": False}}]}
+        _SELESAI]}
     open_in_voice_mode(driver, "/status", {}, recogniser=plan)
     for _ in plan["jawaban"]:
-        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
-        before = len(json.loads(driver.execute_script(
-            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
-        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
-        WebDriverWait(driver, 10).until(lambda d: len(json.loads(d.execute_script(
-            "return sessionStorage.getItem('suara-terkirim') || '[]'"))) > before)
+        _speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: any(
         "11 angka, padahal perlu 12" in u["teks"]
         for u in d.execute_script("return window.__suaraUji.ucap")))
@@ -683,17 +686,11 @@ def test_a_long_number_heard_with_a_digit_lost_is_then_taken_in_parts(voice_driv
     plan = {"diam": True, "jawaban": [
         _digits("48217305629"),                             # the whole number, a digit lost
         _digits("4821"), said_yes, _digits("7305"), said_yes, _digits("6299"), said_yes,
-        {"body": {"text": "selesai", "intent": None, "slots": {}, "confidence": 0.0,
-                  "ms": 600, "yakin": False}},
+        _SELESAI,
         said_yes]}                                          # the whole number read back
     open_in_voice_mode(driver, "/status", {}, recogniser=plan)
     for _ in plan["jawaban"]:
-        wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
-        before = len(json.loads(driver.execute_script(
-            "return sessionStorage.getItem('suara-terkirim') || '[]'")))
-        driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
-        WebDriverWait(driver, 10).until(lambda d: len(json.loads(d.execute_script(
-            "return sessionStorage.getItem('suara-terkirim') || '[]'"))) > before)
+        _speak_next(driver)
     WebDriverWait(driver, 10).until(
         lambda d: d.find_element(By.ID, "nomor").get_attribute("value") == "482173056299")
     spoken = [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]

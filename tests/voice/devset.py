@@ -49,7 +49,7 @@ def recording(n: int, text: str) -> bytes:
     return audio.to_ogg_opus(np.concatenate([silence, samples, silence]), rate)
 
 
-def run(report=print) -> dict:
+def run() -> dict:
     right = wrong = false_accepts = asked = wrong_actions = 0
     misses = []
     import ctranslate2
@@ -70,8 +70,8 @@ def run(report=print) -> dict:
             wrong += 1
             # A miss heard for sure acts on the wrong thing; the others ask or do nothing.
             wrong_actions += sure
-            misses.append(f"{'WRONG ACTION ' if sure else ''}{u.text!r} ({u.context}) heard {result.text!r} → {result.intent} "
-                          f"{result.slots}")
+            misses.append(f"{'WRONG ACTION ' if sure else ''}{u.text!r} ({u.context}) "
+                          f"heard {result.text!r} → {result.intent} {result.slots}")
     total = right + wrong
     figures = {"in_domain": total, "correct": right, "accuracy": right / total,
                "asked_to_confirm": asked, "wrong_actions": wrong_actions,
