@@ -32,6 +32,7 @@ EXCLUDED = {
     "health.healthz": "JSON for uptime monitors",
     "status.document": "sends the uploaded file itself (PDF or image)",
     "status.object_to_delay": "POST only; its error state re-renders status.view",
+    "status.forget": "POST only; redirects to status.lookup (its list, or the number form)",
     "status.resubmit": "POST only; its error state re-renders status.view",
     "auth.logout": "POST only; redirects to the home page",
     "admin.reports_csv": "CSV download of the report table (the table page is audited)",
@@ -121,12 +122,21 @@ def _complaint_sent_cases(rule, demo, build):
                  {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True)]
 
 
+def _status_cases(rule, demo, build):
+    """Cek status on a phone that owns requests (the list) and on one that owns none (the
+    number form; "?lain=1" shows the same form beside a list)."""
+    return [Case(rule.endpoint, "daftar", build(rule, {}), must_land=True),
+            Case(rule.endpoint, "tanpa-riwayat", build(rule, {}), {"milik": []},
+                 must_land=True)]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
     "citizen.step": _citizen_step_cases,
     "gallery.component": _gallery_cases,
     "complaints.sent": _complaint_sent_cases,
+    "status.lookup": _status_cases,
 }
 
 
@@ -529,7 +539,7 @@ def _error_cases():
                   draft=demo.drafts["langsung"]),
         ErrorCase("ajukan-periksa-tanpa-persetujuan", "citizen.step", (("step", "periksa"),),
                   draft=demo.drafts["langsung"]),
-        ErrorCase("cek-status-kosong", "status.lookup"),
+        ErrorCase("cek-status-kosong", "status.lookup", (("lain", "1"),)),
         ErrorCase("pengaduan-kosong", "complaints.new"),
         ErrorCase("cek-pengaduan-kosong", "complaints.lookup"),
         ErrorCase("skm-kosong", "rating.skm_form"),
@@ -582,7 +592,7 @@ def test_form_after_failed_submission(driver, label, width):
         citizen_session(driver, {"draf_id": case.draft} if case.draft else {})
     driver.get(driver.base_url + path)
     state = page_state(driver)
-    assert (state["status"], state["path"]) == (200, path), (
+    assert (state["status"], state["path"]) == (200, path.split("?")[0]), (
         f"{path} as {case.visitor} did not show its form: {state}")
     submit = driver.find_element(By.CSS_SELECTOR, case.button)
     form = submit.find_element(By.XPATH, "./ancestor::form")

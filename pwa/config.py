@@ -5,6 +5,7 @@ production a missing or placeholder secret stops start-up: a silent default secr
 anyone forge staff sessions.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
@@ -45,6 +46,8 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env.get("MENTARI_ENV", "development") == "production",
+        # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
+        "PERMANENT_SESSION_LIFETIME": timedelta(days=int(env.get("MENTARI_INGAT_HARI", "90"))),
     }
 
 

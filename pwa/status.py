@@ -1,7 +1,9 @@
 """'Cek status' (seed 001): find a request by its number and the phone's last four digits.
 
 A wrong number and wrong digits get one and the same message, and lookups are rate-limited per
-client, so the page cannot be used to learn which numbers exist.
+client, so the page cannot be used to learn which numbers exist. A phone that already sent or
+looked up requests lists those first (pwa/ownership.py), so nobody has to recite twelve digits
+to see a request made on the same phone; "?lain=1" asks for another number.
 """
 from datetime import date, datetime, timezone
 
@@ -59,6 +61,10 @@ def _status_limit():
 @bp.route("/status", methods=["GET", "POST"])
 @limiter.limit(_status_limit, methods=["POST"])
 def lookup():
+    if request.method == "GET" and not request.args.get("nomor") and "lain" not in request.args:
+        mine = requests.summaries(get_db(), ownership.owned())
+        if mine:
+            return render_template("status/mine.html", mine=mine)
     form = LookupForm(data={"nomor": request.args.get("nomor", "")})
     if form.validate_on_submit():
         p = requests.by_nomor(get_db(), nomor.normalise(form.nomor.data))
@@ -125,6 +131,7 @@ def _render(p: dict, fix_form=None, objection_form=None, errors=(), code=200):
         returned=returned, rated=requests.rating(db, p["id"]) is not None,
         report=requests.report(db, p["id"]),
         served=status in SERVED_STATES,
+        remember_days=current_app.permanent_session_lifetime.days,
         objection_form=objection_form or ObjectionForm(formdata=None),
         fix_form=fix_form or _fix_form(returned)(formdata=None),
         page_errors=list(errors),
@@ -201,6 +208,17 @@ def object_to_delay(permohonan_id: int):
     actions.send_pending(db)
     flash(_("Keberatan Anda diterima dan akan diperiksa Kepala Kantor."), "success")
     return redirect(url_for("status.view", permohonan_id=permohonan_id))
+
+
+@bp.post("/permohonan/<int:permohonan_id>/lupakan")
+def forget(permohonan_id: int):
+    """A shared phone stops listing a request; the request itself goes on at the office."""
+    p = _owned_request(permohonan_id)
+    ownership.forget(permohonan_id)
+    flash(_("Permohonan %(nomor)s tidak lagi tercantum di HP ini. Permohonan tetap diproses "
+            "kantor; Anda bisa melihatnya lagi dengan nomor registrasi.",
+            nomor=nomor.grouped(p["nomor"])), "success")
+    return redirect(url_for("status.lookup"))
 
 
 @bp.get("/permohonan/<int:permohonan_id>/dokumen/<int:dokumen_id>")

@@ -200,6 +200,7 @@ def test_a_citizen_sees_only_the_request_they_looked_up(app, db, kantor):
     assert client.post(f"/permohonan/{other}/keberatan",
                        data={"alasan": "bukan milik saya"}).status_code == 403
     assert client.post(f"/permohonan/{other}/nilai", data={"skor": "1"}).status_code == 302
+    assert client.post(f"/permohonan/{other}/lupakan").status_code == 403
     after = request_store.get(db, other)
     assert after["status"] == before["status"] == "dikembalikan"
     assert objections.for_request(db, other) == []

@@ -1,5 +1,6 @@
 """'Cek status': finding a request safely, and what the citizen sees there."""
 import re
+from datetime import datetime, timezone
 
 
 from pwa import create_app, demo, nomor, store
@@ -77,3 +78,75 @@ def test_registration_number_is_shown_in_groups_for_reading_aloud(client, db):
     pid, number = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
     html = client.get(f"/permohonan/{pid}").get_data(as_text=True)
     assert re.search(r"\d{4} \d{4} \d{4}", html)
+
+
+# --- the phone's own requests (no twelve digits to recite) ----------------------------------
+
+def _listed(client) -> list[str]:
+    """The requests /status lists, as the links read: "<service>, <number>"."""
+    html = client.get("/status").get_data(as_text=True)
+    return re.findall(r'<a class="card__link" href="/permohonan/\d+">([^<]+)</a>', html)
+
+
+def test_the_phone_that_sent_requests_lists_them_newest_first(client, db):
+    first, n1 = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    second, n2 = submit_request(client, db, "konsultasi", "langsung")
+    listed = _listed(client)
+    assert [entry.rsplit(", ", 1)[1] for entry in listed] == [nomor.grouped(n2),
+                                                                 nomor.grouped(n1)]
+    assert listed[0].startswith("Konsultasi keagamaan")
+    page = text_of(client.get("/status"))
+    assert "Permohonan di HP ini" in page and "Diajukan" in page
+    # Nothing personal on a list a shared phone shows: no name, NIK or phone number.
+    for private in ("Ni Wayan", "081234567890", "0812 3456 7890", "Bebandem"):
+        assert private not in page
+    # Another number is one link away, and its form works as before.
+    assert 'href="/status?lain=1"' in client.get("/status").get_data(as_text=True)
+    assert 'name="telepon4"' in client.get("/status?lain=1").get_data(as_text=True)
+
+
+def test_a_fresh_phone_gets_the_number_form_and_a_lookup_joins_the_list(app, client, db):
+    _pid, number = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    other = _fresh_client(app)
+    assert 'name="telepon4"' in other.get("/status").get_data(as_text=True)
+    assert _listed(other) == []
+    r = other.post("/status", data={"nomor": number, "telepon4": "7890"})
+    assert r.status_code == 302
+    assert [e.rsplit(", ", 1)[1] for e in _listed(other)] == [nomor.grouped(number)]
+
+
+def test_the_phone_remembers_its_requests_after_the_browser_closes(app, client, db):
+    _pid, number = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    other = _fresh_client(app)
+    r = other.post("/status", data={"nomor": number, "telepon4": "7890"})
+    cookie = next(h for h in r.headers.getlist("Set-Cookie") if h.startswith("session="))
+    # A session cookie (no Expires) would be gone when the phone's browser is closed.
+    assert "Expires=" in cookie
+    expires = other.get_cookie("session").expires
+    days = (expires - datetime.now(timezone.utc)).days
+    assert 85 <= days <= 90
+
+
+def test_forgetting_a_request_takes_it_off_this_phone_only(app, client, db):
+    pid, number = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    other = _fresh_client(app)
+    other.post("/status", data={"nomor": number, "telepon4": "7890"})
+    assert "HP ini dipakai bersama?" in text_of(client.get(f"/permohonan/{pid}"))
+    r = client.post(f"/permohonan/{pid}/lupakan")
+    assert r.status_code == 302 and r.location.endswith("/status")
+    page = text_of(client.get(r.location))
+    assert f"Permohonan {nomor.grouped(number)} tidak lagi tercantum di HP ini" in page
+    assert _listed(client) == []
+    assert client.get(f"/permohonan/{pid}").location.endswith("/status")
+    # The request itself goes on, and the other phone still has it.
+    assert db.execute("SELECT status FROM permohonan WHERE id = ?", (pid,)).fetchone()[0]
+    assert len(_listed(other)) == 1
+    # Looking it up again brings it back.
+    client.post("/status", data={"nomor": number, "telepon4": "7890"})
+    assert len(_listed(client)) == 1
+
+
+def test_the_list_speaks_balinese(client, db):
+    submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    page = text_of(client.get("/status?lang=ban"))
+    assert "Pinunas ring HP puniki" in page and "Cingakin pinunas lianan" in page

@@ -54,6 +54,18 @@ def by_nomor(db, nomor: str) -> dict | None:
     return _decode(row(db, _VIEW_SQL + " WHERE p.nomor = ?", (nomor,)))
 
 
+def summaries(db, ids: list[int]) -> list[dict]:
+    """What a phone's list of its requests shows, in the order of `ids`; no personal data."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {r["id"]: r for r in rows(db, f"""
+        SELECT p.id, p.nomor, p.status, p.mode, p.diajukan_at, l.nama AS layanan_nama
+        FROM permohonan p JOIN layanan l ON l.id = p.layanan_id
+        WHERE p.id IN ({marks})""", list(ids))}
+    return [found[i] for i in ids if i in found]
+
+
 def update_fields(db, permohonan_id: int, fields: dict) -> None:
     fields = {k: (json.dumps(v) if k in _JSON_FIELDS else v) for k, v in fields.items()}
     db["permohonan"].update(permohonan_id, fields)
