@@ -11,7 +11,6 @@ The test utterances are espeak-ng's own voice; the load average is printed, sinc
 on the machine slows everything down.
 """
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -88,7 +87,8 @@ def served_prompt(work: Path, rounds: int) -> None:
                       "DATABASE": str(work / "bench.db")})
     client = app.test_client()
     with app.test_request_context():
-        urls = [app.url_for("suara.prompt", key=k, lang="id", v=suara_teks.version(t)) + "&laju=1"
+        urls = [app.url_for("suara.prompt", key=k, lang="id", v=tts.prompt_version(k, t, "id"))
+                + "&laju=1"
                 for k, t in suara_teks.prompts().items()]
     for url in urls:
         client.get(url)  # rendered once, as `mentari speech prerender` does

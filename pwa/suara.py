@@ -4,7 +4,8 @@ nothing of Flask.
 
 - POST /suara/ucap: text → Ogg/Opus (the page's own words, read aloud).
 - GET /suara/prompt/<key>.ogg?lang=&laju=&v=: a fixed prompt (suara_teks), rendered once,
-  cached for a year by URL (v changes with the words) and kept offline by the service worker.
+  cached for a year by URL (v changes with the words or the office's recording) and kept
+  offline by the service worker.
 - POST /suara/kenali: a recording → JSON {text, intent, slots, confidence, yakin, ms}; too long
   413, not audio 415, recogniser busy or missing 503 with Retry-After (the page then offers
   the keypad). Nothing said is logged or kept: a name or an address may be in it.
@@ -19,7 +20,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 
-from speech import intents, piper, stt, tts
+from speech import intents, piper, rekaman, stt, tts
 from speech.audio import MAX_BYTES
 from speech.errors import AudioTooLong, AudioUndecodable, Busy, EngineMissing
 
@@ -71,7 +72,8 @@ def prompt_urls() -> dict[str, str]:
     """For the page: each fixed prompt's text (in the page's language) → its URL without the
     rate, which the script adds."""
     lang = str(get_locale())
-    return {text: url_for("suara.prompt", key=key, lang=lang, v=suara_teks.version(text))
+    return {text: url_for("suara.prompt", key=key, lang=lang,
+                          v=tts.prompt_version(key, text, lang))
             for key, text in suara_teks.prompts().items()}
 
 
@@ -101,7 +103,7 @@ def prompt(key):
         abort(404)
     path = tts.prompt_path(key, text, lang, _rate(request.args.get("laju")))
     # A URL with the words' version never changes its sound; one without may.
-    versioned = request.args.get("v") == suara_teks.version(text)
+    versioned = request.args.get("v") == tts.prompt_version(key, text, lang)
     return _audio(path, 365 * 24 * 3600 if versioned else 3600, immutable=versioned)
 
 
@@ -203,13 +205,69 @@ def prerender():
     click.echo(f"{count} prompts ready in {folder(current_app) / 'cache'}")
 
 
+def _recordings(app) -> Path:
+    return folder(app) / "rekaman"
+
+
+@speech_command.command("prompts")
+@click.option("--lang", default="ban", type=click.Choice(LANGS))
+def prompts(lang):
+    """The fixed prompts to record in one language: key, recorded or not, and the words."""
+    texts = suara_teks.prompts_in(lang)
+    done = 0
+    for key, text in texts.items():
+        has = tts.recorded(key, lang) is not None
+        done += has
+        click.echo(f"{key}\t{'direkam' if has else '-'}\t{text}")
+    click.echo(f"{lang}: {done} of {len(texts)} prompts recorded")
+
+
+RECORDING_REFUSED = {
+    "bukan_audio": "not audio that can be decoded (WAV, M4A, MP3, WebM and Ogg can)",
+    "terlalu_panjang": f"longer than {rekaman.MAX_SECONDS:.0f} s or "
+                       f"{rekaman.MAX_BYTES // 2 ** 20} MB",
+    "sunyi": "no speech heard in it (silence, or the microphone was off)",
+}
+
+
+@speech_command.command("record")
+@click.argument("key")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--lang", default="ban", type=click.Choice(LANGS))
+@click.option("--remove", is_flag=True, help="Go back to synthesis for this prompt.")
+def record(key, file, lang, remove):
+    """Use a person's recording (FILE) of the fixed prompt KEY; see `mentari speech prompts`."""
+    texts = suara_teks.prompts_in(lang)
+    if key not in texts:
+        raise click.ClickException(f"no fixed prompt {key!r}; `mentari speech prompts` lists "
+                                   "them")
+    where = _recordings(current_app)
+    if remove:
+        gone = rekaman.remove(where, lang, key)
+        click.echo(f"{lang} {key}: " + ("recording removed, synthesis again" if gone
+                                        else "had no recording"))
+        return
+    if not file:
+        raise click.UsageError("give the recording FILE, or --remove")
+    try:
+        kept = rekaman.install(where, lang, key, Path(file).read_bytes())
+    except rekaman.RecordingRefused as refused:
+        raise click.ClickException(f"{file}: {RECORDING_REFUSED[refused.reason]}") from None
+    seconds = len(rekaman.audio.decode(kept.read_bytes(), rekaman.RATE)) / rekaman.RATE
+    click.echo(f"{lang} {key}: recorded ({seconds:.1f} s, {kept.stat().st_size} bytes) "
+               f"for “{texts[key]}”")
+
+
 @speech_command.command("status")
 def status():
     """Which engine and voice each language uses, and where the model is."""
     for lang in ("id", "ban"):
         engine, voice = tts.engine_for(lang)
-        note = " (Indonesian voice reading Balinese; recordings override)" if lang == "ban" else ""
-        click.echo(f"{lang}: speech {engine} voice {voice}{note}")
+        texts = suara_teks.prompts_in(lang)
+        done = sum(tts.recorded(key, lang) is not None for key in texts)
+        note = " (Indonesian voice reading Balinese)" if lang == "ban" else ""
+        click.echo(f"{lang}: speech {engine} voice {voice}{note}; "
+                   f"{done} of {len(texts)} fixed prompts recorded by the office")
     model = folder(current_app) / "whisper-base"
     state = "installed" if (model / "model.bin").is_file() else "joined on first use"
     click.echo(f"recognition: faster-whisper base int8, {model} ({state})")

@@ -4,8 +4,6 @@ endpoints and by `mentari speech prerender`. A sentence with no %(...)s left aft
 own values are filled in is a fixed prompt: it is rendered once per language and rate, served
 from a versioned URL and kept by the service worker, so the menu speaks offline.
 """
-import hashlib
-
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
@@ -80,12 +78,10 @@ def prompts() -> dict[str, str]:
             if key not in SHOWN_ONLY and "%(" not in text}
 
 
-def prompt_text(key: str, lang: str) -> str | None:
+def prompts_in(lang: str) -> dict[str, str]:
     with force_locale(locale_for(lang)):
-        return prompts().get(key)
+        return prompts()
 
 
-def version(text: str) -> str:
-    """Part of a prompt's URL: a changed translation gets a new URL, so no phone keeps
-    playing the old words."""
-    return hashlib.sha256(text.encode()).hexdigest()[:10]
+def prompt_text(key: str, lang: str) -> str | None:
+    return prompts_in(lang).get(key)

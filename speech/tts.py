@@ -12,7 +12,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from . import audio, espeak, piper
+import numpy as np
+
+from . import audio, espeak, piper, rekaman
 from .normalise import normalise
 
 ESPEAK_VOICES = {"id": "id", "ban": "id"}
@@ -63,7 +65,7 @@ def synthesise(text: str, lang: str = "id", rate: float = 1.0):
 def recorded(key: str, lang: str) -> Path | None:
     """A human recording of this fixed prompt in this language, if the office made one."""
     for folder in _config["recorded"]:
-        path = folder / lang / f"{key}.ogg"
+        path = rekaman.path(folder, lang, key)
         if path.is_file():
             return path
     return None
@@ -71,15 +73,58 @@ def recorded(key: str, lang: str) -> Path | None:
 
 def speak(text: str, lang: str = "id", rate: float = 1.0) -> Path:
     """An Ogg/Opus file saying `text` (normalised first), from the cache when it is there."""
-    rate = min(RATES, key=lambda r: abs(r - rate))
+    rate = _nearest(rate)
     engine, voice = engine_for(lang)
     spoken = normalise(text)
-    key = hashlib.sha256(f"{engine}|{voice}|{rate}|{spoken}".encode()).hexdigest()
+
+    def synthesised() -> bytes:
+        samples, sample_rate = synthesise(spoken, lang, rate)
+        return audio.to_ogg_opus(samples, sample_rate)
+    return _cached(f"{engine}|{voice}|{rate}|{spoken}", synthesised)
+
+
+def prompt_path(key: str, text: str, lang: str = "id", rate: float = 1.0) -> Path:
+    """A fixed prompt: the recording if there is one (at the listener's speech rate, same
+    pitch), else synthesis of its (translated) text."""
+    recording = recorded(key, lang)
+    if recording is None:
+        return speak(text, lang, rate)
+    rate = _nearest(rate)
+    if rate == 1.0:
+        return recording
+
+    def stretched() -> bytes:
+        samples = audio.decode(recording.read_bytes(), rekaman.RATE)
+        pcm = np.clip(samples * 32767, -32768, 32767).astype(np.int16)
+        return audio.to_ogg_opus(audio.change_tempo(pcm, rekaman.RATE, rate), rekaman.RATE)
+    return _cached(f"rekaman|{_stamp(recording)}|{rate}", stretched)
+
+
+def prompt_version(key: str, text: str, lang: str) -> str:
+    """Part of a prompt's URL: new words or a new recording get a new URL, so no phone keeps
+    playing the old sound from its year-long cache."""
+    recording = recorded(key, lang)
+    mark = text if recording is None else f"{text}|{_stamp(recording)}"
+    return hashlib.sha256(mark.encode()).hexdigest()[:10]
+
+
+def _stamp(recording: Path) -> str:
+    # Replacing a recording writes a new file (os.replace), so its time and size change.
+    st = recording.stat()
+    return f"{recording}|{st.st_mtime_ns}|{st.st_size}"
+
+
+def _nearest(rate: float) -> float:
+    return min(RATES, key=lambda r: abs(r - rate))
+
+
+def _cached(identity: str, make) -> Path:
+    """The cached file for `identity`, made by `make()` (Ogg bytes) the first time."""
+    key = hashlib.sha256(identity.encode()).hexdigest()
     path = _config["cache"] / key[:2] / f"{key}.ogg"
     if path.is_file():
         return path
-    samples, sample_rate = synthesise(spoken, lang, rate)
-    data = audio.to_ogg_opus(samples, sample_rate)
+    data = make()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     with os.fdopen(fd, "wb") as f:
@@ -87,11 +132,6 @@ def speak(text: str, lang: str = "id", rate: float = 1.0) -> Path:
     os.replace(temporary, path)  # atomic: a reader never sees half a file
     _prune()
     return path
-
-
-def prompt_path(key: str, text: str, lang: str = "id", rate: float = 1.0) -> Path:
-    """A fixed prompt: the recording if there is one, else synthesis of its (translated) text."""
-    return recorded(key, lang) or speak(text, lang, rate)
 
 
 def _prune() -> None:

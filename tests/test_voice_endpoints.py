@@ -102,9 +102,64 @@ def test_a_recorded_prompt_is_played_instead_of_synthesis(speech_app, voice_clie
     recording.write_bytes(spoken("rekaman kantor"))
     tts.configure(tmp_path / "cache", recorded_dirs=[tmp_path / "rekaman"])
     with speech_app.test_request_context():
-        version = suara_teks.version(suara_teks.prompt_text("bantuan", "ban"))
+        version = tts.prompt_version("bantuan", suara_teks.prompt_text("bantuan", "ban"), "ban")
     played = voice_client.get(f"/suara/prompt/bantuan.ogg?lang=ban&v={version}")
     assert played.data == recording.read_bytes()
+
+
+def test_the_office_records_a_balinese_prompt_and_phones_get_it_from_a_new_url(
+        speech_app, voice_client, tmp_path):
+    """`mentari speech prompts` is the script to record; `mentari speech record` takes a
+    phone's recording, and the page's URL for that prompt changes, so a phone that cached the
+    synthesised sound for a year fetches the recording."""
+    from pwa import suara
+    recordings = suara.folder(speech_app) / "rekaman"
+    tts.configure(tmp_path / "cache", recorded_dirs=[recordings])
+    cli = speech_app.test_cli_runner()
+    listed = cli.invoke(args=["speech", "prompts", "--lang", "ban"])
+    with speech_app.test_request_context():
+        total = len(suara_teks.prompts_in("ban"))
+        words = suara_teks.prompt_text("bantuan", "ban")
+    assert f"bantuan\t-\t{words}" in listed.output
+    assert f"ban: 0 of {total} prompts recorded" in listed.output
+    voice_client.get("/?lang=ban")
+    before = page_data(voice_client)["prompts"][words]
+
+    phone = tmp_path / "bantuan.wav"
+    samples, rate = espeak.synthesise("Ida dané prasida nguningayang", voice="id")
+    phone.write_bytes(audio.wav_bytes(samples, rate))
+    done = cli.invoke(args=["speech", "record", "bantuan", str(phone), "--lang", "ban"])
+    assert done.exit_code == 0, done.output
+    assert "ban bantuan: recorded" in done.output
+    listed = cli.invoke(args=["speech", "prompts", "--lang", "ban"])
+    assert f"bantuan\tdirekam\t{words}" in listed.output
+    assert f"ban: 1 of {total} prompts recorded" in listed.output
+    assert "1 of" in cli.invoke(args=["speech", "status"]).output
+
+    after = page_data(voice_client)["prompts"][words]
+    assert after != before
+    played = voice_client.get(after + "&laju=1")
+    assert played.data == (recordings / "ban" / "bantuan.ogg").read_bytes()
+    assert "immutable" in played.headers["Cache-Control"]
+    # Indonesian keeps its own prompt.
+    voice_client.get("/?lang=id")
+    indonesian = page_data(voice_client)["prompts"][suara_teks.prompt_text("bantuan", "id")]
+    assert voice_client.get(indonesian + "&laju=1").data != played.data
+
+    removed = cli.invoke(args=["speech", "record", "bantuan", "--remove", "--lang", "ban"])
+    assert "synthesis again" in removed.output
+    voice_client.get("/?lang=ban")
+    assert page_data(voice_client)["prompts"][words] == before
+
+
+def test_a_recording_that_is_not_speech_or_not_a_prompt_is_refused_clearly(speech_app, tmp_path):
+    cli = speech_app.test_cli_runner()
+    picture = tmp_path / "bantuan.wav"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+    refused = cli.invoke(args=["speech", "record", "bantuan", str(picture)])
+    assert refused.exit_code != 0 and "not audio that can be decoded" in refused.output
+    unknown = cli.invoke(args=["speech", "record", "tidak_ada", str(picture)])
+    assert unknown.exit_code != 0 and "no fixed prompt 'tidak_ada'" in unknown.output
 
 
 def test_prerender_renders_every_prompt_in_both_languages_at_every_rate(speech_app, tmp_path):
