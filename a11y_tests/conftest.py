@@ -66,6 +66,7 @@ def site() -> Site:
             "DATABASE": os.path.join(folder, "mentari.db"),
             "UPLOAD_FOLDER": os.path.join(folder, "uploads"),
             "ISYARAT_FOLDER": os.path.join(folder, "isyarat"),
+            "SPEECH_REKAMAN_FOLDER": os.path.join(folder, "rekaman"),
             "NOTIFY_OUTBOX_FILE": os.path.join(folder, "outbox.log"),
             "RATELIMIT_ENABLED": False,
             "WTF_CSRF_ENABLED": True,
@@ -87,6 +88,10 @@ def live_server():
     log = logging.getLogger("werkzeug")
     level = log.level
     log.setLevel(logging.ERROR)
+    # speech/ has one configuration per process, and the unit tests that ran before pointed
+    # it at their own temporary folders: the audited app takes its own back.
+    from pwa import suara
+    suara.configure_speech(site().app)
     server = make_server("127.0.0.1", 0, site().app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="a11y-live-server",
                               daemon=True)

@@ -65,7 +65,19 @@ def build(app) -> Demo:
         out.empty_drafts["baru"] = _draft(app, db, None, None, complete=False)
         db.conn.commit()
     out.isyarat_klip = _sign_clips(app)
+    _prompt_recording(app)
     return out
+
+
+# The office's recording of one Balinese prompt, so its admin page is audited recorded too.
+RECORDED_PROMPT = ("ban", "sambutan")
+
+
+def _prompt_recording(app) -> None:
+    from pwa import suara
+    from speech import audio, espeak, rekaman
+    samples, rate = espeak.synthesise("Rahajeng rauh ring MENTARI", voice="id")
+    rekaman.install(suara.recordings_folder(app), *RECORDED_PROMPT, audio.wav_bytes(samples, rate))
 
 
 SIGN_VTT = {"id": "WEBVTT\n\n00:00.000 --> 00:01.000\nSelamat datang di MENTARI.\n",

@@ -33,6 +33,7 @@ EXCLUDED = {
     "status.document": "sends the uploaded file itself (PDF or image)",
     "status.object_to_delay": "POST only; its error state re-renders status.view",
     "status.forget": "POST only; redirects to status.lookup (its list, or the number form)",
+    "suara_rekaman.remove": "POST only; redirects to suara_rekaman.index",
     "status.resubmit": "POST only; its error state re-renders status.view",
     "auth.logout": "POST only; redirects to the home page",
     "admin.reports_csv": "CSV download of the report table (the table page is audited)",
@@ -130,6 +131,16 @@ def _status_cases(rule, demo, build):
                  must_land=True)]
 
 
+def _prompt_recording_cases(rule, demo, build):
+    """A Balinese prompt the office recorded (with "back to the computer voice") and one it
+    did not."""
+    from .scenario import RECORDED_PROMPT
+    lang, key = RECORDED_PROMPT
+    return [Case(rule.endpoint, "direkam", build(rule, {"bahasa": lang, "kunci": key})),
+            Case(rule.endpoint, "suara-komputer", build(rule, {"bahasa": lang,
+                                                               "kunci": "bantuan"}))]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
@@ -137,6 +148,7 @@ ENDPOINT_CASES = {
     "gallery.component": _gallery_cases,
     "complaints.sent": _complaint_sent_cases,
     "status.lookup": _status_cases,
+    "suara_rekaman.record": _prompt_recording_cases,
 }
 
 
@@ -559,6 +571,8 @@ def _error_cases():
         ErrorCase("tanggapan-pengaduan-kosong", "admin.complaint",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),
+        ErrorCase("rekaman-suara-kosong", "suara_rekaman.record",
+                  (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
     for mode in demo.drafts:
         cases.append(ErrorCase(f"ajukan-jadwal-kosong-{mode}", "citizen.step",

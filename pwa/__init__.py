@@ -23,9 +23,9 @@ def create_app(config: dict | None = None) -> Flask:
     isyarat.init_app(app)
 
     from . import (admin, auth, citizen, complaints, health, luring, meragatan, rating, staff,
-                   status)
+                   status, suara_rekaman)
     for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan,
-                   display, isyarat, shell, luring):
+                   display, isyarat, shell, luring, suara_rekaman):
         app.register_blueprint(module.bp)
     if app.config["GALLERY"]:
         from . import gallery

@@ -53,7 +53,9 @@ def switch_url(code: str) -> str:
 
 def _remember(response):
     code = asked()
-    if code and code != remembered():
+    # Only a page remembers the choice: /suara/prompt?lang=ban is a sound in Balinese (the
+    # admin's recordings page plays one), not a wish to read Balinese from now on.
+    if code and code != remembered() and response.mimetype == "text/html":
         response.set_cookie(COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
                             secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     # The same URL is a different page in another language: caches must key on these.

@@ -49,10 +49,21 @@ def folder(app) -> Path:
     return Path(app.config.get("SPEECH_FOLDER") or os.path.join(app.instance_path, "suara"))
 
 
-def init_app(app):
+def recordings_folder(app) -> Path:
+    """The office's prompt recordings (speech/rekaman.py): MENTARI_REKAMAN_FOLDER, so they can
+    live with the office's other media and be backed up with them."""
+    return Path(app.config.get("SPEECH_REKAMAN_FOLDER") or folder(app) / "rekaman")
+
+
+def configure_speech(app) -> None:
+    """Point speech/ (one engine per process) at this app's folders."""
     base = folder(app)
-    tts.configure(base / "cache", recorded_dirs=[base / "rekaman"], piper_dir=base / "piper")
+    tts.configure(base / "cache", recorded_dirs=[recordings_folder(app)], piper_dir=base / "piper")
     stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1))
+
+
+def init_app(app):
+    configure_speech(app)
     app.cli.add_command(speech_command)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(suara_teks=suara_teks.texts, suara_prompts=prompt_urls)
@@ -205,10 +216,6 @@ def prerender():
     click.echo(f"{count} prompts ready in {folder(current_app) / 'cache'}")
 
 
-def _recordings(app) -> Path:
-    return folder(app) / "rekaman"
-
-
 @speech_command.command("prompts")
 @click.option("--lang", default="ban", type=click.Choice(LANGS))
 def prompts(lang):
@@ -241,7 +248,7 @@ def record(key, file, lang, remove):
     if key not in texts:
         raise click.ClickException(f"no fixed prompt {key!r}; `mentari speech prompts` lists "
                                    "them")
-    where = _recordings(current_app)
+    where = recordings_folder(current_app)
     if remove:
         gone = rekaman.remove(where, lang, key)
         click.echo(f"{lang} {key}: " + ("recording removed, synthesis again" if gone

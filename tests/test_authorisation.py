@@ -48,6 +48,9 @@ EXPECTED = {
     "isyarat.admin_index": ADMIN,
     "isyarat.admin_add": ADMIN,
     "isyarat.admin_remove": ADMIN,
+    "suara_rekaman.index": ADMIN,
+    "suara_rekaman.record": ADMIN,
+    "suara_rekaman.remove": ADMIN,
 }
 # Staff-area routes open to anyone: signing in and out, and the redirect to one's home page.
 PUBLIC_STAFF_ROUTES = {"auth.login", "auth.logout", "auth.home"}
@@ -80,7 +83,7 @@ def url_values(kantor) -> dict:
         "aksi": "terima_laporan", "layanan_id": served["layanan_id"],
         "persyaratan_id": served["persyaratan_id"], "pengaduan_id": kantor.pengaduan_id,
         "tiket_id": kantor.tiket_id, "keberatan_id": kantor.keberatan_id,
-        "nama": "klip-yang-tidak-ada",
+        "nama": "klip-yang-tidak-ada", "bahasa": "ban", "kunci": "bantuan",
     }
 
 

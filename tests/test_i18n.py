@@ -121,3 +121,14 @@ def test_every_balinese_translation_is_used_by_the_app(app):
     for source in ("Ajukan layanan", "Sudah mengajukan?", "Informasi lain"):
         assert source not in page
         assert balinese(app, source) in page
+
+
+def test_hearing_a_balinese_prompt_does_not_switch_the_pages_to_balinese(client, tmp_path):
+    """The recordings page plays /suara/prompt/…?lang=ban: a sound in Balinese, not a wish to
+    read Balinese. Only a page remembers ?lang=."""
+    from speech import tts
+    tts.configure(tmp_path / "cache")
+    sound = client.get("/suara/prompt/bantuan.ogg?lang=ban&laju=1")
+    assert sound.status_code == 200 and sound.mimetype == "audio/ogg"
+    assert "bahasa=" not in " ".join(sound.headers.getlist("Set-Cookie"))
+    assert html_lang(client.get("/status")) == "id"

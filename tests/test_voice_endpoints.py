@@ -113,7 +113,7 @@ def test_the_office_records_a_balinese_prompt_and_phones_get_it_from_a_new_url(
     phone's recording, and the page's URL for that prompt changes, so a phone that cached the
     synthesised sound for a year fetches the recording."""
     from pwa import suara
-    recordings = suara.folder(speech_app) / "rekaman"
+    recordings = suara.recordings_folder(speech_app)
     tts.configure(tmp_path / "cache", recorded_dirs=[recordings])
     cli = speech_app.test_cli_runner()
     listed = cli.invoke(args=["speech", "prompts", "--lang", "ban"])
