@@ -49,6 +49,10 @@ def from_environment(instance_path: str) -> dict:
         "SPEECH_REKAMAN_FOLDER": env.get("MENTARI_REKAMAN_FOLDER", ""),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(days=int(env.get("MENTARI_INGAT_HARI", "90"))),
+        # Counted from when a request was last sent or looked up, not renewed by every response:
+        # otherwise each answer, prompts and images included, would carry a Set-Cookie (bytes on
+        # 2G, and a cookie on responses meant for shared caches).
+        "SESSION_REFRESH_EACH_REQUEST": False,
     }
 
 

@@ -125,6 +125,12 @@ def test_the_phone_remembers_its_requests_after_the_browser_closes(app, client, 
     expires = other.get_cookie("session").expires
     days = (expires - datetime.now(timezone.utc)).days
     assert 85 <= days <= 90
+    # …counted from the lookup: once the page's form token is kept, pages and files after it
+    # do not send the cookie again.
+    other.get("/status")
+    for path in ("/status", f"/permohonan/{_pid}", "/static/css/mentari.css"):
+        again = other.get(path)
+        assert not [h for h in again.headers.getlist("Set-Cookie") if h.startswith("session=")]
 
 
 def test_forgetting_a_request_takes_it_off_this_phone_only(app, client, db):
