@@ -33,7 +33,6 @@ EXCLUDED = {
     "status.document": "sends the uploaded file itself (PDF or image)",
     "status.object_to_delay": "POST only; its error state re-renders status.view",
     "status.forget": "POST only; redirects to status.lookup (its list, or the number form)",
-    "suara_rekaman.remove": "POST only; redirects to suara_rekaman.index",
     "status.resubmit": "POST only; its error state re-renders status.view",
     "auth.logout": "POST only; redirects to the home page",
     "admin.reports_csv": "CSV download of the report table (the table page is audited)",
@@ -141,6 +140,13 @@ def _prompt_recording_cases(rule, demo, build):
                                                                "kunci": "bantuan"}))]
 
 
+def _prompt_removal_cases(rule, demo, build):
+    """"Delete this recording?", asked only where there is one."""
+    from .scenario import RECORDED_PROMPT
+    lang, key = RECORDED_PROMPT
+    return [Case(rule.endpoint, "direkam", build(rule, {"bahasa": lang, "kunci": key}))]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
@@ -149,6 +155,7 @@ ENDPOINT_CASES = {
     "complaints.sent": _complaint_sent_cases,
     "status.lookup": _status_cases,
     "suara_rekaman.record": _prompt_recording_cases,
+    "suara_rekaman.remove": _prompt_removal_cases,
 }
 
 

@@ -85,12 +85,16 @@ def record(bahasa: str, kunci: str):
         sound=_sound_url(kunci, text, bahasa), page_errors=errors), 400 if errors else 200
 
 
-@bp.post("/staf/admin/suara/<bahasa>/<kunci>/hapus")
+@bp.route("/staf/admin/suara/<bahasa>/<kunci>/hapus", methods=["GET", "POST"])
 @role_required(Peran.ADMIN)
 def remove(bahasa: str, kunci: str):
+    """Asked first: a deleted recording is gone, and the person who made it may have left."""
     text = _prompts(bahasa).get(kunci) if bahasa in suara.LANGS else None
-    if text is None:
+    if text is None or tts.recorded(kunci, bahasa) is None:
         abort(404)
-    if rekaman.remove(suara.recordings_folder(current_app), bahasa, kunci):
+    if request.method == "POST":
+        rekaman.remove(suara.recordings_folder(current_app), bahasa, kunci)
         flash(_("“%(teks)s” kembali diucapkan suara komputer.", teks=text), "success")
-    return redirect(url_for("suara_rekaman.index", bahasa=bahasa))
+        return redirect(url_for("suara_rekaman.index", bahasa=bahasa))
+    return render_template("suara/admin_hapus.html", key=kunci, text=text, lang=bahasa,
+                           language=AUTONYMS[bahasa])

@@ -95,6 +95,8 @@ QUERY = {"admin.reports_csv": "?jenis=layanan"}
 NOT_A_PAGE = {
     # Removing needs a recorded clip; the library holds only samples, which cannot be removed.
     "isyarat.admin_remove": 404,
+    # Likewise: "delete this recording?" is asked only of a prompt the office recorded.
+    "suara_rekaman.remove": 404,
 }
 
 

@@ -57,10 +57,15 @@ def test_an_uploaded_recording_is_what_citizens_hear(app, client, login, recordi
     assert after != before
     kept = (recordings / "ban" / "bantuan.ogg").read_bytes()
     assert client.get(after.replace("&amp;", "&")).data == kept
-    # Back to the computer voice.
+    # Back to the computer voice, asked first: a deleted recording cannot be brought back.
+    assert 'href="/staf/admin/suara/ban/bantuan/hapus"' in form
+    asked = text_of(client.get("/staf/admin/suara/ban/bantuan/hapus"))
+    assert "Hapus rekaman suara ini?" in asked and (recordings / "ban" / "bantuan.ogg").exists()
     r = client.post("/staf/admin/suara/ban/bantuan/hapus")
     assert r.status_code == 302 and not (recordings / "ban" / "bantuan.ogg").exists()
     assert "kembali diucapkan suara komputer" in text_of(client.get(r.location))
+    # Nothing left to delete: no question asked.
+    assert client.get("/staf/admin/suara/ban/bantuan/hapus").status_code == 404
 
 
 @pytest.mark.parametrize("upload, message", [
