@@ -50,6 +50,7 @@ def _library():
             raise EngineMissing("espeak-ng could not start")
         lib.espeak_SetSynthCallback(_collect)
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        lib.espeak_ng_SetRandSeed.argtypes = [ctypes.c_long]
         lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint,
                                      ctypes.c_int, ctypes.c_uint, ctypes.c_uint,
                                      ctypes.c_void_p, ctypes.c_void_p]
@@ -57,12 +58,17 @@ def _library():
     return _lib
 
 
-def synthesise(text: str, voice: str = "id", rate: float = 1.0, pitch: int = 50
-               ) -> tuple[np.ndarray, int]:
+
+def synthesise(text: str, voice: str = "id", rate: float = 1.0, pitch: int = 50,
+               seed: int = 0) -> tuple[np.ndarray, int]:
     """(int16 samples, sample rate) of `text` spoken by espeak-ng's `voice` (e.g. "id",
-    "id+f3"); `rate` scales the normal speed."""
+    "id+f3"); `rate` scales the normal speed. The same arguments give the same samples."""
     with _lock:
         lib = _library()
+        # The female variants add breath drawn from espeak-ng's own random numbers; unseeded,
+        # the same text sounded a little different in each process, which moved the
+        # development set's accuracy by several utterances between runs with nothing changed.
+        lib.espeak_ng_SetRandSeed(seed)
         if lib.espeak_SetVoiceByName(voice.encode()) != 0:
             raise EngineMissing(f"espeak-ng has no voice {voice!r}")
         lib.espeak_SetParameter(_espeakRATE, int(_DEFAULT_WPM * rate), 0)

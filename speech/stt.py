@@ -41,6 +41,15 @@ PROMPTS = {
     "cara": "Antar jemput. Jemput bola. Konsultasi online. Datang langsung.",
     "bahasa": "Bahasa Indonesia. Basa Bali.",
 }
+# Whisper has never seen Balinese written, so it spells a Balinese page's words as Indonesian
+# ones it knows ("Pitu" for pitulung, "Kalu" for telu). Given them as context it writes them.
+# The Indonesian commands stay in the prompt, as people mix both languages. Measured on the
+# development set, two seedings of its voices: the 16 Balinese utterances right 15 and 14
+# times against 12 and 13 with the Indonesian prompt; no out-of-domain sentence accepted.
+BALINESE_PROMPTS = {
+    "menu": PROMPTS["menu"] + " Baosang malih. Wangsul. Pitulung. Wurungang. "
+                              "Besik, dua, telu, papat, lima, nem, pitu, kutus, sia, dasa.",
+}
 
 
 REPEATS_ALLOWED = ("angka", "bebas")
@@ -117,14 +126,15 @@ def model():
         return _model
 
 
-def transcribe(samples, context: str | None = None, words_only: bool = False) -> str:
+def transcribe(samples, context: str | None = None, words_only: bool = False,
+               lang: str = "id") -> str:
     """Whisper's transcript. With `words_only`, only the words the question expects can be
     written (CONSTRAINED): every other token is suppressed."""
     segments, _info = model().transcribe(
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
         temperature=(0.0,) if words_only else (0.0, 0.4), without_timestamps=True,
         condition_on_previous_text=False,
-        initial_prompt=None if words_only else PROMPTS.get(context), vad_filter=True,
+        initial_prompt=None if words_only else _prompt(context, lang), vad_filter=True,
         # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
         # …") and bounds the time. Commands also forbid repeats; digits and free text may
         # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
@@ -133,6 +143,13 @@ def transcribe(samples, context: str | None = None, words_only: bool = False) ->
         suppress_tokens=_suppressed(context) if words_only else [-1],
         vad_parameters={"min_silence_duration_ms": 300})
     return " ".join(s.text.strip() for s in segments).strip()
+
+
+def _prompt(context: str | None, lang: str) -> str | None:
+    """The words the question expects, in the page's language."""
+    if lang == "ban" and context in BALINESE_PROMPTS:
+        return BALINESE_PROMPTS[context]
+    return PROMPTS.get(context)
 
 
 # Questions with a small vocabulary: when the free transcript is not understood but looks like
@@ -189,7 +206,7 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
     if not _pool.acquire(blocking=False):
         raise Busy("recognition pool full")
     try:
-        text = transcribe(samples, context)
+        text = transcribe(samples, context, lang=lang)
         found = intents.match(text, lang, context)
         # Digits with a word left over ("Nolga apaan satu dua") are worth a second listen too.
         unclear = not found.sure or (context == "angka" and found.confidence < 1.0)

@@ -39,7 +39,8 @@ def recording(n: int, text: str) -> bytes:
     """The n-th utterance's audio: voices, speeds and pitches vary; every third has noise at
     about 20 dB below the speech, as in a quiet room with a fan or a road outside."""
     samples, rate = espeak.synthesise(text, voice=VOICES[n % len(VOICES)],
-                                      rate=RATES[n % len(RATES)], pitch=PITCHES[n % 3])
+                                      rate=RATES[n % len(RATES)], pitch=PITCHES[n % 3],
+                                      seed=n)
     if n % 3 == 2 and samples.size:
         speech = samples.astype(np.float32)
         noise = np.random.default_rng(n).normal(0, 1, speech.size).astype(np.float32)
