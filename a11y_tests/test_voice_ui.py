@@ -722,3 +722,90 @@ def test_a_long_number_heard_with_a_digit_lost_is_then_taken_in_parts(voice_driv
     spoken = [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
     told = next(i for i, t in enumerate(spoken) if "11 angka, padahal perlu 12" in t)
     assert any("4 8 2 1" in t for t in spoken[told:]), "the first part was not read back"
+
+
+def _buttons_shown(box) -> list[str]:
+    return [b.text for b in box.find_elements(By.TAG_NAME, "button") if b.is_displayed()]
+
+
+def test_staff_record_a_prompt_in_the_browser_and_citizens_then_hear_it(voice_driver,
+                                                                        microphone):
+    """The admin's prompt page records with the microphone into its own file field, so a
+    Balinese-speaking colleague records each sentence where she reads it; the ordinary post
+    then checks, trims and levels it. Every state of the recorder passes axe."""
+    from speech import audio, rekaman, tts
+
+    from pwa import suara
+
+    from .conftest import login_as
+    driver = voice_driver
+    key = "bicara_sekarang"
+    folder = suara.recordings_folder(site().app)
+    assert tts.recorded(key, "id") is None
+    say_into_microphone(microphone, "Silakan bicara sekarang.", speed=1.0)
+    try:
+        login_as(driver, "admin")
+        resize(driver, 1280)
+        driver.get(f"{driver.base_url}/staf/admin/suara/id/{key}")
+        box = driver.find_element(By.CSS_SELECTOR, "[data-rekam]")
+        status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
+        audit(driver, "prompt recorder, microphone off")
+        box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Mikrofon menyala" in status.text)
+        box.find_element(By.CSS_SELECTOR, "[data-mulai]").click()
+        WebDriverWait(driver, 5).until(lambda d: "Merekam" in status.text)
+        assert driver.switch_to.active_element.text == "Berhenti merekam"
+        assert _buttons_shown(box) == ["Berhenti merekam"]
+        audit(driver, "prompt recorder, recording")
+        time.sleep(3.5)  # the sentence plays into the microphone
+        box.find_element(By.CSS_SELECTOR, "[data-berhenti]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Rekaman selesai" in status.text)
+        chosen = driver.execute_script(
+            "const f = document.getElementById('rekaman').files;"
+            "return f.length ? [f[0].name, f[0].type, f[0].size] : null")
+        assert chosen and chosen[1].startswith("audio/") and chosen[2] > 1000, chosen
+        assert driver.switch_to.active_element.tag_name == "audio", "focus was lost"
+        assert _buttons_shown(box) == ["Nyalakan mikrofon"]  # to record it again
+        for width in (1280, 320):
+            resize(driver, width)
+            audit(driver, f"prompt recorder, recorded, at {width}px")
+            if width == 320:
+                assert overflow_report(driver) is None
+        resize(driver, 1280)
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        WebDriverWait(driver, 15).until(lambda d: key not in d.current_url)
+        kept = tts.recorded(key, "id")
+        assert kept is not None, driver.find_element(By.TAG_NAME, "main").text[:300]
+        # What was said is kept, trimmed of the silence around it: about the sentence's length.
+        seconds = audio.decode(kept.read_bytes(), 16000, 60, 10 ** 7).size / 16000
+        assert 0.8 < seconds < 3.5, seconds
+    finally:
+        rekaman.remove(folder, "id", key)
+        write_wav(microphone, silence(1.0))
+
+
+def test_the_same_recorder_takes_a_sign_clip_from_the_camera(voice_driver):
+    """The sign-language admin page uses the same recorder with the camera (Chromium's fake
+    camera here): the clip lands in the video field, focus on the player."""
+    from .conftest import login_as
+    driver = voice_driver
+    login_as(driver, "admin")
+    resize(driver, 1280)
+    driver.get(f"{driver.base_url}/staf/admin/isyarat/tambah")
+    box = driver.find_element(By.CSS_SELECTOR, "[data-rekam]")
+    status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
+    box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").click()
+    WebDriverWait(driver, 10).until(lambda d: "Kamera menyala" in status.text)
+    box.find_element(By.CSS_SELECTOR, "[data-mulai]").click()
+    WebDriverWait(driver, 5).until(lambda d: "Merekam" in status.text)
+    audit(driver, "sign clip recorder, recording")
+    time.sleep(2)
+    box.find_element(By.CSS_SELECTOR, "[data-berhenti]").click()
+    WebDriverWait(driver, 10).until(lambda d: "Rekaman selesai" in status.text)
+    chosen = driver.execute_script(
+        "const f = document.getElementById('video').files;"
+        "return f.length ? [f[0].type, f[0].size] : null")
+    assert chosen and chosen[0].startswith("video/") and chosen[1] > 1000, chosen
+    assert driver.switch_to.active_element.tag_name == "video", "focus was lost"
+    assert _buttons_shown(box) == ["Nyalakan kamera"]
+    audit(driver, "sign clip recorder, recorded")

@@ -82,7 +82,8 @@ def record(bahasa: str, kunci: str):
     return render_template(
         "suara/admin_rekam.html", form=form, key=kunci, text=text, lang=bahasa,
         language=AUTONYMS[bahasa], recorded=tts.recorded(kunci, bahasa) is not None,
-        sound=_sound_url(kunci, text, bahasa), page_errors=errors), 400 if errors else 200
+        sound=_sound_url(kunci, text, bahasa), max_seconds=int(rekaman.MAX_SECONDS),
+        page_errors=errors), 400 if errors else 200
 
 
 @bp.route("/staf/admin/suara/<bahasa>/<kunci>/hapus", methods=["GET", "POST"])

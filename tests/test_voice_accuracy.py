@@ -3,9 +3,9 @@ audio → Ogg/Opus → Whisper → intent), with both figures printed at the end
 
 TARGET is the issue's: 95% of commands. The recogniser does not reach it yet on espeak-ng's
 voice (see the README), so what fails the suite today is a regression: accuracy below the
-FLOOR (measured 75.7–87.1% over runs, 53–61 of 70: Whisper's int8 arithmetic on two threads
-is not bit-for-bit repeatable, so the floor sits three utterances below the worst run), or
-any out-of-domain sentence acted on. Raise the floor as the recogniser improves; once it
+FLOOR, or any out-of-domain sentence acted on. The set's voices are seeded, so the bench gives
+one figure (60 of 70, three runs alike); within the test run espeak-ng has already spoken for
+other tests and its voices' phase differs a little, so the floor sits four utterances below. Raise the floor as the recogniser improves; once it
 reaches the target, the floor is the target.
 """
 import pytest
@@ -14,7 +14,7 @@ from speech import stt
 from tests.voice import devset
 
 TARGET = 0.95
-FLOOR = 0.72
+FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
