@@ -44,8 +44,8 @@ PROMPTS = {
 # Whisper has never seen Balinese written, so it spells a Balinese page's words as Indonesian
 # ones it knows ("Pitu" for pitulung, "Kalu" for telu). Given them as context it writes them.
 # The Indonesian commands stay in the prompt, as people mix both languages. Measured on the
-# development set, two seedings of its voices: the 16 Balinese utterances right 15 and 14
-# times against 12 and 13 with the Indonesian prompt; no out-of-domain sentence accepted.
+# development set, two seedings of its voices: the 16 Balinese utterances right 15 and 13
+# times against 12 and 12 with the Indonesian prompt; no out-of-domain sentence accepted.
 BALINESE_PROMPTS = {
     "menu": PROMPTS["menu"] + " Baosang malih. Wangsul. Pitulung. Wurungang. "
                               "Besik, dua, telu, papat, lima, nem, pitu, kutus, sia, dasa.",
