@@ -58,11 +58,12 @@ def _library():
     return _lib
 
 
-
 def synthesise(text: str, voice: str = "id", rate: float = 1.0, pitch: int = 50,
                seed: int = 0) -> tuple[np.ndarray, int]:
     """(int16 samples, sample rate) of `text` spoken by espeak-ng's `voice` (e.g. "id",
-    "id+f3"); `rate` scales the normal speed. The same arguments give the same samples."""
+    "id+f3"); `rate` scales the normal speed. Seeded: a process making the same calls in
+    the same order gets the same samples (espeak-ng also keeps a little state between calls,
+    its voices' flutter phase, so one call may differ slightly from an earlier identical one)."""
     with _lock:
         lib = _library()
         # The female variants add breath drawn from espeak-ng's own random numbers; unseeded,
