@@ -174,3 +174,24 @@ def test_save_for_offline_keeps_the_clip_on_the_device_and_plays_it_from_there(d
     driver.find_element(By.CSS_SELECTOR, f"{PLAYER} [data-simpan]").click()
     WebDriverWait(driver, 10).until(lambda d: "dihapus" in d.find_element(
         By.CSS_SELECTOR, f"{PLAYER} [data-status]").text)
+
+
+@pytest.mark.parametrize("path, refused", [
+    ("/staf/admin/isyarat/tambah", "Kamera tidak bisa dipakai"),
+    ("/staf/admin/suara/ban/sambutan", "Mikrofon tidak bisa dipakai")])
+def test_a_recorder_without_its_device_says_so_and_the_upload_stays(driver, path, refused):
+    """This Chromium has no camera or microphone, as a desk computer may not: the recorder
+    says what to do, in its status, and the file field is still there to upload instead."""
+    from .conftest import login_as
+    login_as(driver, "admin")
+    driver.visitor = "admin"
+    resize(driver, 1280)
+    driver.get(driver.base_url + path)
+    box = driver.find_element(By.CSS_SELECTOR, "[data-rekam]")
+    box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").send_keys(Keys.ENTER)
+    status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
+    WebDriverWait(driver, 10).until(lambda d: status.text)
+    assert refused in status.text
+    field = driver.find_element(By.ID, box.get_attribute("data-input"))
+    assert field.is_displayed() and field.is_enabled()
+    audit(driver, f"{path}, device refused")

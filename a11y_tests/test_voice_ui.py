@@ -728,6 +728,28 @@ def _buttons_shown(box) -> list[str]:
     return [b.text for b in box.find_elements(By.TAG_NAME, "button") if b.is_displayed()]
 
 
+def _record(driver, box, ready: str, seconds: float, label: str) -> dict:
+    """Turn the device on, record for `seconds` and stop, as a keyboard user would: each
+    state shows only its own button, and axe checks the recording state. Returns the file
+    the recorder put into the form's field."""
+    status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
+    box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: ready in status.text)
+    assert driver.switch_to.active_element.text == "Mulai merekam"
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: "Merekam" in status.text)
+    assert driver.switch_to.active_element.text == "Berhenti merekam"
+    assert _buttons_shown(box) == ["Berhenti merekam"]
+    audit(driver, f"{label}, recording")
+    time.sleep(seconds)  # what the fake device plays is recorded
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "Rekaman selesai" in status.text)
+    return driver.execute_script(
+        "const f = document.getElementById(arguments[0].dataset.input).files;"
+        "return f.length ? {name: f[0].name, type: f[0].type, size: f[0].size} : null",
+        box) or {"type": "", "size": 0}
+
+
 def test_staff_record_a_prompt_in_the_browser_and_citizens_then_hear_it(voice_driver,
                                                                         microphone):
     """The admin's prompt page records with the microphone into its own file field, so a
@@ -748,22 +770,9 @@ def test_staff_record_a_prompt_in_the_browser_and_citizens_then_hear_it(voice_dr
         resize(driver, 1280)
         driver.get(f"{driver.base_url}/staf/admin/suara/id/{key}")
         box = driver.find_element(By.CSS_SELECTOR, "[data-rekam]")
-        status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
         audit(driver, "prompt recorder, microphone off")
-        box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Mikrofon menyala" in status.text)
-        box.find_element(By.CSS_SELECTOR, "[data-mulai]").click()
-        WebDriverWait(driver, 5).until(lambda d: "Merekam" in status.text)
-        assert driver.switch_to.active_element.text == "Berhenti merekam"
-        assert _buttons_shown(box) == ["Berhenti merekam"]
-        audit(driver, "prompt recorder, recording")
-        time.sleep(3.5)  # the sentence plays into the microphone
-        box.find_element(By.CSS_SELECTOR, "[data-berhenti]").click()
-        WebDriverWait(driver, 10).until(lambda d: "Rekaman selesai" in status.text)
-        chosen = driver.execute_script(
-            "const f = document.getElementById('rekaman').files;"
-            "return f.length ? [f[0].name, f[0].type, f[0].size] : null")
-        assert chosen and chosen[1].startswith("audio/") and chosen[2] > 1000, chosen
+        chosen = _record(driver, box, "Mikrofon menyala", 3.5, "prompt recorder")
+        assert chosen["type"].startswith("audio/") and chosen["size"] > 1000, chosen
         assert driver.switch_to.active_element.tag_name == "audio", "focus was lost"
         assert _buttons_shown(box) == ["Nyalakan mikrofon"]  # to record it again
         for width in (1280, 320):
@@ -793,19 +802,8 @@ def test_the_same_recorder_takes_a_sign_clip_from_the_camera(voice_driver):
     resize(driver, 1280)
     driver.get(f"{driver.base_url}/staf/admin/isyarat/tambah")
     box = driver.find_element(By.CSS_SELECTOR, "[data-rekam]")
-    status = box.find_element(By.CSS_SELECTOR, "[data-status-rekam]")
-    box.find_element(By.CSS_SELECTOR, "[data-nyalakan]").click()
-    WebDriverWait(driver, 10).until(lambda d: "Kamera menyala" in status.text)
-    box.find_element(By.CSS_SELECTOR, "[data-mulai]").click()
-    WebDriverWait(driver, 5).until(lambda d: "Merekam" in status.text)
-    audit(driver, "sign clip recorder, recording")
-    time.sleep(2)
-    box.find_element(By.CSS_SELECTOR, "[data-berhenti]").click()
-    WebDriverWait(driver, 10).until(lambda d: "Rekaman selesai" in status.text)
-    chosen = driver.execute_script(
-        "const f = document.getElementById('video').files;"
-        "return f.length ? [f[0].type, f[0].size] : null")
-    assert chosen and chosen[0].startswith("video/") and chosen[1] > 1000, chosen
+    chosen = _record(driver, box, "Kamera menyala", 2, "sign clip recorder")
+    assert chosen["type"].startswith("video/") and chosen["size"] > 1000, chosen
     assert driver.switch_to.active_element.tag_name == "video", "focus was lost"
     assert _buttons_shown(box) == ["Nyalakan kamera"]
     audit(driver, "sign clip recorder, recorded")
