@@ -43,7 +43,8 @@ def main() -> None:
           f"({figures['accuracy']:.1%}; {figures['asked_to_confirm']} of them asked "
           f"'apakah maksud Anda …?' first; {figures['wrong_actions']} misses acted on the wrong "
           f"thing); out-of-domain: {figures['false_accepts']} false "
-          f"accepts of {figures['out_of_domain']}; {time.perf_counter() - started:.0f} s")
+          f"accepts of {figures['out_of_domain']}, {figures['out_of_domain_asked']} asked about; "
+          f"{time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

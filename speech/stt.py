@@ -126,8 +126,22 @@ def model():
         return _model
 
 
+@dataclass
+class Transcript:
+    text: str
+    # Whisper's own sign that it did not hear clearly: its greedy reading failed the
+    # average log-probability check (faster-whisper's -1.0), so the text is that weak reading
+    # or the temperature fallback's sample. Measured on the development set, the two commands
+    # heard wrongly for sure were both such guesses: "Bukan" for benar (-1.3) and, sampled,
+    # "Kembali" for nomor delapan.
+    guessed: bool
+
+
+DOUBTFUL_LOGPROB = -1.0
+
+
 def transcribe(samples, context: str | None = None, words_only: bool = False,
-               lang: str = "id") -> str:
+               lang: str = "id") -> Transcript:
     """Whisper's transcript. With `words_only`, only the words the question expects can be
     written (CONSTRAINED): every other token is suppressed."""
     segments, _info = model().transcribe(
@@ -142,7 +156,10 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
         no_repeat_ngram_size=0 if context in REPEATS_ALLOWED else 3,
         suppress_tokens=_suppressed(context) if words_only else [-1],
         vad_parameters={"min_silence_duration_ms": 300})
-    return " ".join(s.text.strip() for s in segments).strip()
+    segments = list(segments)
+    return Transcript(" ".join(s.text.strip() for s in segments).strip(),
+                      any(s.temperature > 0 or s.avg_logprob < DOUBTFUL_LOGPROB
+                          for s in segments))
 
 
 def _prompt(context: str | None, lang: str) -> str | None:
@@ -198,6 +215,14 @@ def _plausible(text: str, context: str) -> bool:
     return 0 < len(words) <= _most_words(context) and not intents.looping(words)
 
 
+def _believed(heard: Transcript, lang: str, context: str | None) -> intents.Match:
+    """What the transcript asks for; a guessed command is asked about ("apakah maksud Anda
+    …?"), never acted on. Digits are read back before use whatever their confidence, so a
+    guess at them is left to the second, constrained listen."""
+    found = intents.match(heard.text, lang, context)
+    return intents.doubted(found) if heard.guessed and context != "angka" else found
+
+
 def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Result:
     """Recording → transcript → intent. Raises AudioTooLong, AudioUndecodable, or Busy when
     every recognition slot is taken (the caller answers 503 and offers the keypad)."""
@@ -206,15 +231,16 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
     if not _pool.acquire(blocking=False):
         raise Busy("recognition pool full")
     try:
-        text = transcribe(samples, context, lang=lang)
-        found = intents.match(text, lang, context)
+        heard = transcribe(samples, context, lang=lang)
+        text, found = heard.text, _believed(heard, lang, context)
         # Digits with a word left over ("Nolga apaan satu dua") are worth a second listen too.
         unclear = not found.sure or (context == "angka" and found.confidence < 1.0)
         if unclear and context in CONSTRAINED and _looks_like_an_answer(text, context):
             again = transcribe(samples, context, words_only=True)
-            heard = intents.match(again, lang, context)
-            if heard.sure and heard.confidence >= found.confidence and _plausible(again, context):
-                text, found = again, heard
+            second = _believed(again, lang, context)
+            if (second.sure and second.confidence >= found.confidence
+                    and _plausible(again.text, context)):
+                text, found = again.text, second
     finally:
         _pool.release()
     return Result(text, found.intent, found.slots, found.confidence,

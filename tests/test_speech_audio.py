@@ -128,3 +128,32 @@ def test_balinese_words_are_heard_on_a_balinese_page(tmp_path_factory, said, int
     result = stt.recognise(audio.wav_bytes(samples, rate), "ban", "menu")
     assert (result.intent, result.slots) == (intent, slots), result
     assert result.confidence >= intents.SURE, result
+
+
+@pytest.mark.parametrize("guessed", [False, True])
+def test_a_command_whisper_only_guessed_is_asked_about_not_acted_on(monkeypatch, guessed):
+    """Whisper's sampled fallback wrote "Kembali." for "nomor delapan" in the development set:
+    acted on, it would have sent the citizen back a page."""
+    samples, rate = espeak.synthesise("nomor delapan")
+    monkeypatch.setattr(stt, "transcribe", lambda *a, **k: stt.Transcript("Kembali.", guessed))
+    result = stt.recognise(audio.wav_bytes(samples, rate), "id", "menu")
+    assert result.intent == "kembali"
+    if guessed:
+        assert intents.UNSURE <= result.confidence < intents.SURE, result  # "apakah maksud …?"
+    else:
+        assert result.confidence >= intents.SURE, result
+
+
+def test_a_command_drowned_in_noise_is_not_acted_on_as_another(tmp_path_factory):
+    """ "ulangi" said over noise as loud as the voice: Whisper writes "Kembali.", a command it
+    knows from the question's context. It flags the reading as a guess, so the page asks."""
+    import ctranslate2
+    stt.configure(tmp_path_factory.getbasetemp() / "whisper-base")
+    samples, rate = espeak.synthesise("ulangi", voice="id+f3", rate=0.9)
+    speech = samples.astype(np.float32)
+    noise = np.random.default_rng(0).normal(0, 1, speech.size) * np.sqrt(np.mean(speech ** 2))
+    noisy = np.clip(speech + noise, -32768, 32767).astype(np.int16)
+    ctranslate2.set_random_seed(0)  # the fallback's sampling, repeatable
+    result = stt.recognise(audio.wav_bytes(noisy, rate), "id", "menu")
+    acted = result.intent is not None and result.confidence >= intents.SURE
+    assert not acted or result.intent == "ulangi", result

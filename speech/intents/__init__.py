@@ -31,6 +31,7 @@ CONTEXTS = {
 }
 SURE = 0.82      # at or above: act on it
 UNSURE = 0.62    # between: ask "apakah maksud Anda …?"; below: no intent
+ASK = 0.8        # the most a match the recogniser doubts may have: asked about
 
 _DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
                 "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9",
@@ -202,6 +203,11 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
         least = min(_heard_in(words, said.split()) for words in meaning)
         best.confidence = round(min(best.confidence, max(least, UNSURE)), 3)
     return best if best.confidence >= UNSURE else Match(None, {}, best.confidence)
+
+
+def doubted(found: Match) -> Match:
+    """The same meaning, to be asked about rather than acted on."""
+    return Match(found.intent, found.slots, min(found.confidence, ASK))
 
 
 def _likeness(said: str, heard: str, sentence: str) -> float:

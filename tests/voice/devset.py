@@ -81,6 +81,7 @@ def run(recordings: Path | None = None) -> dict:
     spoken = (recorded(recordings) if recordings
               else ((n, recording(n, u.text)) for n, u in enumerate(rows)))
     right = wrong = false_accepts = asked = wrong_actions = out_of_domain = 0
+    ood_asked = 0
     misses = []
     import ctranslate2
     for n, data in spoken:
@@ -92,6 +93,8 @@ def run(recordings: Path | None = None) -> dict:
         if u.intent is None:
             out_of_domain += 1
             false_accepts += sure
+            # Asked about ("apakah maksud Anda …?"): a question the citizen answers "tidak".
+            ood_asked += result.intent is not None and not sure
             if sure:
                 misses.append(f"FALSE ACCEPT {u.text!r} heard {result.text!r} → {result.intent}")
             continue
@@ -107,4 +110,5 @@ def run(recordings: Path | None = None) -> dict:
     total = right + wrong
     return {"in_domain": total, "correct": right, "accuracy": right / total if total else 0.0,
             "asked_to_confirm": asked, "wrong_actions": wrong_actions,
-            "out_of_domain": out_of_domain, "false_accepts": false_accepts, "misses": misses}
+            "out_of_domain": out_of_domain, "false_accepts": false_accepts,
+            "out_of_domain_asked": ood_asked, "misses": misses}
