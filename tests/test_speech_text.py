@@ -98,6 +98,10 @@ def test_whisper_stuck_in_a_loop_is_not_a_number():
     assert intents.match("satu satu satu satu", "id", "angka").slots == {"angka": "1111"}
     six = "dua enam nol delapan tujuh dua enam enam enam enam enam enam"
     assert intents.match(six, "id", "angka").slots == {"angka": "260872666666"}
+    # Round a four-digit loop: seventeen digits, longer than any number asked for (a NIK).
+    assert intents.match("5,2,3,4,5,2,3,4,5,2,3,4,5,2,3,5,2,", "id", "angka").intent is None
+    nik = "5107 0412 0856 0001"
+    assert intents.match(nik, "id", "angka").slots == {"angka": "5107041208560001"}
 
 
 def test_a_misheard_no_is_offered_by_its_sound_but_not_taken_for_sure():

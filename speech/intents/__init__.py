@@ -29,6 +29,9 @@ CONTEXTS = {
     "angka": ("angka",) + COMMANDS,
     "bebas": COMMANDS,
 }
+# The longest number anyone is asked for: a NIK (16 digits). More is Whisper going round
+# ("5, 2, 3, 4, 5, 2, 3, 4, …" for "lima enam tujuh delapan" in the development set).
+MOST_DIGITS = 16
 SURE = 0.82      # at or above: act on it
 UNSURE = 0.62    # between: ask "apakah maksud Anda …?"; below: no intent
 ASK = 0.8        # the most a match the recogniser doubts may have: asked about
@@ -178,6 +181,8 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
         # A number only when (nearly) everything said is a digit: one other word, or a few
         # short ones Whisper makes of unclear digits ("di kaya empat").
         others = [w for w, d in read if not d]
+        if len(digits) > MOST_DIGITS:
+            return Match(None)
         if digits and (len(others) <= 1 or (len(others) <= len(read) // 3
                                             and all(len(w) <= 4 for w in others))):
             return Match("angka", {"angka": digits}, 0.85 if others else 1.0)
