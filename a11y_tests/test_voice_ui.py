@@ -807,3 +807,29 @@ def test_the_same_recorder_takes_a_sign_clip_from_the_camera(voice_driver):
     assert driver.switch_to.active_element.tag_name == "video", "focus was lost"
     assert _buttons_shown(box) == ["Nyalakan kamera"]
     audit(driver, "sign clip recorder, recorded")
+
+
+def test_a_yes_the_recogniser_is_not_sure_of_is_asked_again_not_taken(voice_driver, microphone):
+    """The number read back, and an answer heard as "ya" but not for sure (Whisper's own
+    guess): taking it would send a number she may not have confirmed."""
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    resize(driver, 1280)
+    unsure_yes = {"body": {"text": "Ya.", "intent": "ya", "slots": {}, "confidence": 0.8,
+                           "ms": 600, "yakin": False}}
+    plan = {"diam": True, "jawaban": [_digits("482173056299"), unsure_yes, _intent("tidak", "tidak")]}
+    open_in_voice_mode(driver, "/status?lain=1", {}, recogniser=plan)
+
+    def ucap():
+        return [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
+
+    _speak_next(driver)  # the number: read back, "Benar?"
+    _speak_next(driver)  # "ya", not sure: "Maaf, saya belum mengerti …", the read-back again
+    WebDriverWait(driver, 10).until(lambda d: any("belum mengerti" in t for t in ucap()))
+    wait_for(driver, lambda s: s["keadaan"] == "dengar" and s["konfirmasi"], "asked again")
+    assert driver.find_element(By.ID, "nomor").get_attribute("value") == ""
+    _speak_next(driver)  # "tidak": the number is asked for again, nothing sent
+    wait_for(driver, lambda s: s["keadaan"] == "dengar" and not s["konfirmasi"],
+             "the number asked for again")
+    assert driver.current_url.endswith("/status?lain=1")
+    assert driver.find_element(By.ID, "nomor").get_attribute("value") == ""

@@ -472,6 +472,9 @@
           if (e instanceof Ulang) continue;
           throw e;
         }
+        // An answer the recogniser is not sure of is asked again, never taken: a "ya" it only
+        // guessed would confirm a wrong read-back.
+        if (r.yakin === false && r.intent) continue;
         if (r.intent === 'ya' || YES.test(words(r.text).join(' '))) return true;
         if (r.intent === 'tidak' || NO.test(words(r.text).join(' '))) return false;
       }
