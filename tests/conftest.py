@@ -87,4 +87,4 @@ def pytest_terminal_summary(terminalreporter):
                  f"({FIGURES['accuracy']:.1%}, target {TARGET:.0%}; "
                  f"{FIGURES['wrong_actions']} misses acted on the wrong thing); "
                  f"{FIGURES['false_accepts']} false accepts of {FIGURES['out_of_domain']} "
-                 "out-of-domain sentences")
+                 f"out-of-domain sentences ({FIGURES['out_of_domain_asked']} asked about)")
