@@ -3,11 +3,13 @@ audio → Ogg/Opus → Whisper → intent), with both figures printed at the end
 
 TARGET is the issue's: 95% of commands. The recogniser does not reach it yet on espeak-ng's
 voice (see the README), so what fails the suite today is a regression: accuracy below the
-FLOOR, or any out-of-domain sentence acted on. The set's voices are seeded, so the bench gives
-one figure (60 of 70, three runs alike). Within the test run espeak-ng has already spoken for
-other tests, and its voices' phase differs a little, so the figure there differs by a few
-utterances (63 of 70 in the first full run); the floor sits four below the bench's. Raise the floor as the recogniser improves; once it
-reaches the target, the floor is the target.
+FLOOR, more commands acted on the wrong thing than measured, or any out-of-domain sentence
+acted on. The set's voices are seeded, so the bench gives one figure (60 of 70, three runs
+alike). Within the test run espeak-ng has already spoken for other tests, and its voices'
+phase differs a little, so the figure there differs by a few utterances: 63 of 70 until
+2026-11-23, 58 since the tests before it speak differently (with the phase shifted by hand the
+bench gave 58 to 61). The floor sits four below the bench's. Raise it as the recogniser
+improves; once it reaches the target, the floor is the target.
 """
 import pytest
 
@@ -16,6 +18,9 @@ from tests.voice import devset
 
 TARGET = 0.95
 FLOOR = 0.80
+# A command acted on the wrong thing costs the citizen more than one asked about: 2 in the bench
+# and in the test run since guessed readings are asked about (4 and 3 before).
+MOST_WRONG_ACTIONS = 3
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +44,8 @@ def test_command_accuracy_does_not_fall_below_what_was_measured(figures):
     assert figures["accuracy"] >= min(FLOOR, TARGET), (
         f"{figures['accuracy']:.1%} of commands right (floor {FLOOR:.0%}):\n  "
         + "\n  ".join(figures["misses"]))
+
+
+def test_few_misses_act_on_the_wrong_thing(figures):
+    assert figures["wrong_actions"] <= MOST_WRONG_ACTIONS, [
+        m for m in figures["misses"] if m.startswith("WRONG")]
