@@ -210,6 +210,15 @@ def object_to_delay(permohonan_id: int):
     return redirect(url_for("status.view", permohonan_id=permohonan_id))
 
 
+@bp.get("/permohonan/<int:permohonan_id>/lupakan")
+def forget_question(permohonan_id: int):
+    """Asked first: a tap by mistake on a shared phone would hide her request from her, and
+    bringing it back needs the registration number, which she may not have written down."""
+    if not ownership.owns(permohonan_id):
+        return redirect(url_for("status.lookup"))
+    return render_template("status/forget.html", p=_owned_request(permohonan_id))
+
+
 @bp.post("/permohonan/<int:permohonan_id>/lupakan")
 def forget(permohonan_id: int):
     """A shared phone stops listing a request; the request itself goes on at the office."""

@@ -138,6 +138,17 @@ def test_forgetting_a_request_takes_it_off_this_phone_only(app, client, db):
     other = _fresh_client(app)
     other.post("/status", data={"nomor": number, "telepon4": "7890"})
     assert "HP ini dipakai bersama?" in text_of(client.get(f"/permohonan/{pid}"))
+    # The button asks first, showing the number she needs to bring it back; asking hides
+    # nothing.
+    question = client.get(f"/permohonan/{pid}/lupakan")
+    assert question.status_code == 200
+    asked = text_of(question)
+    assert "Hapus permohonan ini dari HP ini?" in asked and nomor.grouped(number) in asked
+    assert "Ya, hapus dari HP ini" in asked
+    assert len(_listed(client)) == 1
+    # Another phone's citizen cannot even be asked about it.
+    stranger = _fresh_client(app)
+    assert stranger.get(f"/permohonan/{pid}/lupakan").location.endswith("/status")
     r = client.post(f"/permohonan/{pid}/lupakan")
     assert r.status_code == 302 and r.location.endswith("/status")
     page = text_of(client.get(r.location))
