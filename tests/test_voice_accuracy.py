@@ -7,8 +7,8 @@ FLOOR, more commands acted on the wrong thing than measured, or any out-of-domai
 acted on. The set's voices are seeded, so the bench gives one figure (60 of 70, three runs
 alike). Within the test run espeak-ng has already spoken for other tests, and its voices'
 phase differs a little, so the figure there differs by a few utterances: 63 of 70 until
-2026-11-23, 58 since the tests before it speak differently (with the phase shifted by hand the
-bench gave 58 to 61). The floor sits four below the bench's. Raise it as the recogniser
+2026-11-23, 58 since the tests before it speak differently (with the voices reseeded or their
+phase shifted by hand the bench gave 58 to 61). The floor sits four below the bench's. Raise it as the recogniser
 improves; once it reaches the target, the floor is the target.
 """
 import pytest
