@@ -49,6 +49,7 @@ EXCLUDED = {
     "suara.prompt": "a voice prompt's sound (Ogg/Opus); played offline in test_offline.py",
     "suara.ucap": "POST only: text read aloud as sound; voice mode is audited in test_voice_ui.py",
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",
+    "gallery.submitted": "POST only: a gallery example form comes back to its own page",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).

@@ -4,7 +4,7 @@ The accessibility audit loads each component page, so every state of every compo
 filled, with error, disabled choice...) is checked, not only the states pages happen to show.
 Off in production (MENTARI_ENV=production).
 """
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -62,3 +62,12 @@ def component(name: str):
         abort(404)
     return render_template(f"gallery/{name}.html", form=_example_form(), name=name,
                            components=COMPONENTS)
+
+
+@bp.post("/<name>")
+def submitted(name: str):
+    """A component's example form (the confirmation buttons) posts here and comes back, so
+    the example can be tried with the keyboard without changing anything."""
+    if name not in COMPONENTS:
+        abort(404)
+    return redirect(url_for(".component", name=name), code=303)
