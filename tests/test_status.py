@@ -2,6 +2,7 @@
 import re
 from datetime import datetime, timezone
 
+import pytest
 
 from pwa import create_app, demo, nomor, store
 
@@ -167,3 +168,15 @@ def test_the_list_speaks_balinese(client, db):
     submit_request(client, db, "legalisir-ijazah", "antar_jemput")
     page = text_of(client.get("/status?lang=ban"))
     assert "Pinunas ring HP puniki" in page and "Cingakin pinunas lianan" in page
+
+
+@pytest.mark.parametrize("page", ["/permohonan/{pid}", "/permohonan/{pid}/lupakan"])
+def test_a_screen_reader_hears_what_the_big_number_is(client, db, page):
+    """ARIA forbids naming a paragraph, and NVDA and JAWS ignore aria-label there: the label
+    must be text a screen reader reads (hidden from the eye), before the number."""
+    pid, number = submit_request(client, db, "legalisir-ijazah", "antar_jemput")
+    html = client.get(page.format(pid=pid)).get_data(as_text=True)
+    big = re.search(r'<p class="reg-number"([^>]*)>(.*?)</p>', html, re.S)
+    assert big and "aria-label" not in big[1]
+    assert re.fullmatch(r'<span class="visually-hidden">Nomor registrasi </span>'
+                        + re.escape(nomor.grouped(number)), big[2].strip()), big[2]
