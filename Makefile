@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 translations: $(STAMP)
-	$(BIN)/python -m pwa.i18n_build compile
+	$(BIN)/python -m pwa.bahasa.katalog compile
 
 run: $(STAMP) translations
 	$(BIN)/mentari init-db --demo

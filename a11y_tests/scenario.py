@@ -8,10 +8,13 @@ checks and notifications a page shows are the real ones. Ids are known before an
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from pwa import demo, demo_requests, uploads
-from pwa.database import get_db
-from pwa.store import catalogue, drafts
-from pwa.workflow import Mode
+from pwa import demo
+from pwa.demo import kantor as demo_requests
+from pwa.domain import uploads
+from pwa.store import files
+from pwa.web.db import get_db
+from pwa.store import draf as drafts, layanan as catalogue
+from pwa.domain.workflow import Mode
 from tests.flows import office_today
 
 # A one-page PDF: the smallest document the upload check accepts.
@@ -90,12 +93,12 @@ def _sign_clips(app) -> str:
     import tempfile
     from pathlib import Path
 
-    from pwa import isyarat_contoh, isyarat_pustaka
+    from pwa.isyarat import contoh as isyarat_contoh, pustaka as isyarat_pustaka
     root = app.config["ISYARAT_FOLDER"]
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "klip.mp4"
         isyarat_contoh.buat_video(source, "audit", seconds=1.0, width=320, height=180)
-        clip = isyarat_pustaka.add(root, source, "page:citizen.home", "Selamat datang",
+        clip = isyarat_pustaka.add(root, source, "page:permohonan.beranda", "Selamat datang",
                                    "Ni Made Juru", captions=SIGN_VTT)
         isyarat_pustaka.add(root, source, "langkah:kebutuhan", "Kebutuhan khusus",
                             "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
@@ -104,7 +107,7 @@ def _sign_clips(app) -> str:
 
 def _stored_pdf(app) -> dict:
     checked = uploads.check(PDF, "dokumen.pdf", app.config["UPLOAD_MAX_BYTES"])
-    return {"berkas": uploads.save(app.config["UPLOAD_FOLDER"], checked), "mime": checked.mime,
+    return {"berkas": files.save(app.config["UPLOAD_FOLDER"], checked), "mime": checked.mime,
             "ukuran": len(checked.data)}
 
 

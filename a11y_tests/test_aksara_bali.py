@@ -7,7 +7,7 @@ import tempfile
 
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pwa import display
+from pwa.web import tampilan as display
 
 FONT = "noto-sans-balinese-balinese-400-normal.woff2"
 

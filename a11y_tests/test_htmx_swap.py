@@ -8,8 +8,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from pwa import store
-from pwa.clock import office_today
-from pwa.store import tickets
+from pwa.services.clock import office_today
+from pwa.store import tiket as tickets
 
 from .conftest import audit, site
 
@@ -53,7 +53,7 @@ def test_a_new_call_is_announced_without_moving_focus(driver):
     assert driver.switch_to.active_element == reader, "the refresh moved the reader's focus"
     assert nomor.replace("-", "") in driver.find_element(By.ID, "papan").text.replace(
         "-", "").replace(" ", "")
-    audit(driver, "meragatan.display after a refresh with a new call")
+    audit(driver, "meragatan.antrian after a refresh with a new call")
 
     # The same board again: nothing new, so nothing is announced a second time.
     driver.execute_script("arguments[0].textContent = ''", live)

@@ -10,7 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pwa import display, extensions
+from pwa.web import tampilan as display
+from pwa.bahasa.locales import CODES as SUPPORTED_LOCALES
 
 from .conftest import audit, site
 from .test_pages import become, citizen_session, overflow_report, resize
@@ -18,7 +19,7 @@ from .test_pages import become, citizen_session, overflow_report, resize
 # Every display mode the settings offer, alone; "selalu" is the always-show-video setting.
 MODES = ("", "kontras-tinggi", "teks-150", "teks-200", "gerak-kurang",
          "kontras-tinggi.teks-200.isyarat-selalu")
-LOCALES = tuple(extensions.SUPPORTED_LOCALES)  # "ban" joins when the Balinese locale lands
+LOCALES = tuple(SUPPORTED_LOCALES)
 WIDTHS = (1280, 320)
 PLAYER = "[data-isyarat]"
 

@@ -22,7 +22,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from pwa import store
-from pwa.citizen_forms import upcoming_working_days
+from pwa.domain.jadwal import upcoming_working_days
 
 from .conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, audit, site
 
@@ -198,7 +198,7 @@ def fill_one_page_form(driver) -> None:
         db = store.connect(app.config["DATABASE"])
         layanan = db.execute("SELECT id FROM layanan WHERE slug = 'konsultasi'").fetchone()[0]
         db.conn.close()
-        from pwa.clock import office_today
+        from pwa.services.clock import office_today
         day = upcoming_working_days(office_today(), 1)[0]
     find = driver.find_element
     find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
@@ -242,7 +242,7 @@ def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
     driver.find_element(By.CSS_SELECTOR, "form[data-luring] button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "/luring/tersimpan" in d.current_url)
     key = parse_qs(urlparse(driver.current_url).query)["kunci"][0]
-    status = driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar]")
+    status = driver.find_element(By.CSS_SELECTOR, "[data-outbox-daftar]")
     WebDriverWait(driver, 10).until(lambda d: "Akan dikirim otomatis" in status.text)
     assert heading(driver) == "Jawaban Anda tersimpan di HP ini"
     assert requests_with_key(key) == []     # nothing reached the office
@@ -252,8 +252,8 @@ def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
     browser.network(ONLINE)
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
     WebDriverWait(driver, 30).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "[data-antrean-daftar] .reg-number"))
-    shown = driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar] .reg-number").text
+        lambda d: d.find_elements(By.CSS_SELECTOR, "[data-outbox-daftar] .reg-number"))
+    shown = driver.find_element(By.CSS_SELECTOR, "[data-outbox-daftar] .reg-number").text
     made = requests_with_key(key)
     assert len(made) == 1
     assert made[0]["nama"] == "Ni Luh Tanpa Sinyal" and made[0]["mode"] == "langsung"
@@ -268,7 +268,7 @@ def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
           reg.active.postMessage({perintah: "kirim"});
           setTimeout(done, 1500);
         });""")
-    assert "Terkirim" in driver.find_element(By.CSS_SELECTOR, "[data-antrean-daftar]").text
+    assert "Terkirim" in driver.find_element(By.CSS_SELECTOR, "[data-outbox-daftar]").text
     assert len(requests_with_key(key)) == 1
 
 
@@ -298,7 +298,7 @@ def test_the_voice_menu_speaks_without_a_signal(phone):
     laju = {0.75: "0.75", 1: "1", 1.25: "1.25"}[data["laju"]]
     wanted = {urljoin(base, u) + "&laju=" + laju for u in data["prompts"].values()}
     with site().app.test_request_context():
-        from pwa import suara_teks
+        from pwa.suara import teks as suara_teks
         assert len(wanted) == len(suara_teks.prompts()), "the page lists other prompts"
     kept: set = set()
 

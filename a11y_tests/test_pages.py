@@ -29,32 +29,32 @@ VISITORS = ("anonim",) + STAFF
 # Routes that are not pages a person reads, with the reason. Keep each reason true.
 EXCLUDED = {
     "static": "CSS, scripts and icons, not pages",
-    "health.healthz": "JSON for uptime monitors",
-    "status.document": "sends the uploaded file itself (PDF or image)",
-    "status.object_to_delay": "POST only; its error state re-renders status.view",
-    "status.forget": "POST only; redirects to status.lookup (its list, or the number form)",
-    "status.resubmit": "POST only; its error state re-renders status.view",
-    "auth.logout": "POST only; redirects to the home page",
-    "admin.reports_csv": "CSV download of the report table (the table page is audited)",
-    "staff.document": "sends the uploaded file itself (PDF or image)",
-    "staff.report_attachment": "sends the officer's report attachment (PDF or image)",
-    "staff.act": "POST only: a workflow action; refusals re-render staff.detail",
-    "staff.check": "POST only: records a requirement check, then shows staff.detail",
-    "staff.objection_delivered": "POST only: marks an upheld objection delivered",
-    "meragatan.call_next": "POST only: calls the next ticket, then shows the counter page",
-    "meragatan.finish": "POST only: closes a ticket, then shows the counter page",
+    "shell.healthz": "JSON for uptime monitors",
+    "permohonan.dokumen": "sends the uploaded file itself (PDF or image)",
+    "permohonan.keberatan": "POST only; its error state re-renders permohonan.view",
+    "permohonan.lupakan": "POST only; redirects to permohonan.lookup (its list, or the number form)",
+    "permohonan.perbaiki": "POST only; its error state re-renders permohonan.view",
+    "staf.keluar": "POST only; redirects to the home page",
+    "admin.laporan_csv": "CSV download of the report table (the table page is audited)",
+    "staf.dokumen": "sends the uploaded file itself (PDF or image)",
+    "staf.lampiran_laporan": "sends the officer's report attachment (PDF or image)",
+    "staf.aksi": "POST only: a workflow action; refusals re-render staf.detail",
+    "staf.periksa": "POST only: records a requirement check, then shows staf.detail",
+    "staf.keberatan_diantar": "POST only: marks an upheld objection delivered",
+    "meragatan.panggil": "POST only: calls the next ticket, then shows the counter page",
+    "meragatan.selesai": "POST only: closes a ticket, then shows the counter page",
     "isyarat.berkas": "sends a sign-language clip's video, poster or captions file",
     "shell.manifest": "the web app manifest (JSON), checked by test_pwa_install.py",
-    "shell.service_worker": "the service worker script, exercised by test_offline.py",
+    "shell.sw": "the service worker script, exercised by test_offline.py",
     "suara.prompt": "a voice prompt's sound (Ogg/Opus); played offline in test_offline.py",
     "suara.ucap": "POST only: text read aloud as sound; voice mode is audited in test_voice_ui.py",
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",
-    "gallery.submitted": "POST only: a gallery example form comes back to its own page",
+    "komponen.submitted": "POST only: a gallery example form comes back to its own page",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
 REDIRECT_ONLY = {
-    "auth.home": "sends each signed-in role to its own home page",
+    "staf.home": "sends each signed-in role to its own home page",
 }
 
 # Requests in these states stand for "a permohonan" where a URL needs one (demo_requests.REQUESTS):
@@ -98,7 +98,7 @@ class Case:
 def _citizen_step_cases(rule, demo, build):
     """Every step of the request form, with a draft answered up to it; mode-specific steps once
     per mode (the schedule, documents and check pages differ per mode)."""
-    from pwa import citizen
+    from pwa.domain import langkah as citizen
     cases = []
     for step in citizen.STEPS:
         per_mode = step in ("jadwal", "dokumen", "periksa")
@@ -111,14 +111,14 @@ def _citizen_step_cases(rule, demo, build):
 
 def _gallery_cases(rule, demo, build):
     """Every example page of the component gallery (all states of every macro)."""
-    from pwa import gallery
+    from pwa.shell import komponen as gallery
     return [Case(rule.endpoint, name, build(rule, {"name": name}), must_land=True)
             for name in gallery.COMPONENTS]
 
 
 def _complaint_sent_cases(rule, demo, build):
     """The confirmation shown right after filing a complaint (its number is in the session)."""
-    from pwa import complaints
+    from pwa.pengaduan import kirim as complaints
     return [Case(rule.endpoint, "", build(rule, {}),
                  {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True)]
 
@@ -151,12 +151,12 @@ def _prompt_removal_cases(rule, demo, build):
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
-    "citizen.step": _citizen_step_cases,
-    "gallery.component": _gallery_cases,
-    "complaints.sent": _complaint_sent_cases,
-    "status.lookup": _status_cases,
-    "suara_rekaman.record": _prompt_recording_cases,
-    "suara_rekaman.remove": _prompt_removal_cases,
+    "permohonan.langkah": _citizen_step_cases,
+    "komponen.component": _gallery_cases,
+    "pengaduan.terkirim": _complaint_sent_cases,
+    "permohonan.status": _status_cases,
+    "suara.rekam": _prompt_recording_cases,
+    "suara.hapus_rekaman": _prompt_removal_cases,
 }
 
 
@@ -441,7 +441,7 @@ def _display_plan():
     Pages that look alike share one audit (the fingerprint), which keeps this affordable."""
     first, plan = set(), []
     for c in CASES:
-        if c.endpoint in first and c.endpoint != "gallery.component":
+        if c.endpoint in first and c.endpoint != "komponen.component":
             continue
         first.add(c.endpoint)
         roles = roles_of(c.endpoint)
@@ -463,7 +463,7 @@ DISPLAY_PLAN = _display_plan()
                          ids=[f"{s}-{w}-{v}-{k}" for s, w, v, k in DISPLAY_PLAN])
 def test_page_with_display_setting(driver, setting, width, visitor, key):
     """The display settings (/tampilan) restyle every page: they must stay accessible too."""
-    from pwa import display
+    from pwa.web import tampilan as display
     case = CASE_BY_KEY[key]
     become(driver, visitor)
     resize(driver, width)
@@ -490,7 +490,7 @@ def _locale_plan():
     and the lang attribute differs, so these are page-states of their own."""
     first, plan = set(), []
     for c in CASES:
-        if c.endpoint in first and c.endpoint != "gallery.component":
+        if c.endpoint in first and c.endpoint != "komponen.component":
             continue
         first.add(c.endpoint)
         roles = roles_of(c.endpoint)
@@ -506,7 +506,7 @@ LOCALE_PLAN = _locale_plan()
 @pytest.mark.parametrize("width, visitor, key", LOCALE_PLAN,
                          ids=[f"ban-{w}-{v}-{k}" for w, v, k in LOCALE_PLAN])
 def test_page_in_balinese(driver, width, visitor, key):
-    from pwa import language
+    from pwa.web import language
     case = CASE_BY_KEY[key]
     become(driver, visitor)
     resize(driver, width)
@@ -544,46 +544,46 @@ def _error_cases():
     req = {label: (("permohonan_id", r["permohonan_id"]),) for label, r in demo.requests.items()}
     act = "main form[action$='/aksi/{}'] button[type=submit]".format
     cases = [
-        ErrorCase("masuk-kosong", "auth.login"),
-        ErrorCase("masuk-salah", "auth.login",
+        ErrorCase("masuk-kosong", "staf.masuk"),
+        ErrorCase("masuk-salah", "staf.masuk",
                   fill=(("username", "admin"), ("password", "bukan-sandinya"))),
-        ErrorCase("ajukan-layanan-kosong", "citizen.step", (("step", "layanan"),),
+        ErrorCase("ajukan-layanan-kosong", "permohonan.langkah", (("step", "layanan"),),
                   draft=demo.empty_drafts["baru"]),
-        ErrorCase("ajukan-cara-kosong", "citizen.step", (("step", "cara"),),
+        ErrorCase("ajukan-cara-kosong", "permohonan.langkah", (("step", "cara"),),
                   draft=demo.empty_drafts["langsung"]),
-        ErrorCase("ajukan-data-diri-kosong", "citizen.step", (("step", "data-diri"),),
+        ErrorCase("ajukan-data-diri-kosong", "permohonan.langkah", (("step", "data-diri"),),
                   draft=demo.empty_drafts["langsung"]),
-        ErrorCase("ajukan-alamat-kosong", "citizen.step", (("step", "alamat"),),
+        ErrorCase("ajukan-alamat-kosong", "permohonan.langkah", (("step", "alamat"),),
                   draft=demo.drafts["langsung"]),
-        ErrorCase("ajukan-kebutuhan-kosong", "citizen.step", (("step", "kebutuhan"),),
+        ErrorCase("ajukan-kebutuhan-kosong", "permohonan.langkah", (("step", "kebutuhan"),),
                   draft=demo.drafts["langsung"]),
-        ErrorCase("ajukan-periksa-tanpa-persetujuan", "citizen.step", (("step", "periksa"),),
+        ErrorCase("ajukan-periksa-tanpa-persetujuan", "permohonan.langkah", (("step", "periksa"),),
                   draft=demo.drafts["langsung"]),
-        ErrorCase("cek-status-kosong", "status.lookup", (("lain", "1"),)),
-        ErrorCase("pengaduan-kosong", "complaints.new"),
-        ErrorCase("cek-pengaduan-kosong", "complaints.lookup"),
-        ErrorCase("skm-kosong", "rating.skm_form"),
-        ErrorCase("periksa-kembalikan-tanpa-alasan", "staff.detail", req["diajukan"],
+        ErrorCase("cek-status-kosong", "permohonan.status", (("lain", "1"),)),
+        ErrorCase("pengaduan-kosong", "pengaduan.kirim"),
+        ErrorCase("cek-pengaduan-kosong", "pengaduan.cek"),
+        ErrorCase("skm-kosong", "skm.isi"),
+        ErrorCase("periksa-kembalikan-tanpa-alasan", "staf.permohonan", req["diajukan"],
                   visitor="verifikator", button="main button[value=kembalikan]"),
-        ErrorCase("kembalikan-ke-verifikator-tanpa-alasan", "staff.detail", req["terlambat"],
+        ErrorCase("kembalikan-ke-verifikator-tanpa-alasan", "staf.permohonan", req["terlambat"],
                   visitor="kasubag_tu", button=act("kembalikan_ke_verifikator")),
-        ErrorCase("setujui-kosong", "staff.detail", req["diparaf"], visitor="kepala_kantor",
+        ErrorCase("setujui-kosong", "staf.permohonan", req["diparaf"], visitor="kepala_kantor",
                   button=act("setujui")),
-        ErrorCase("tolak-tanpa-alasan", "staff.detail", req["diparaf"],
+        ErrorCase("tolak-tanpa-alasan", "staf.permohonan", req["diparaf"],
                   visitor="kepala_kantor", button=act("tolak")),
-        ErrorCase("keberatan-kosong", "staff.objection", (("keberatan_id", demo.keberatan_id),),
+        ErrorCase("keberatan-kosong", "staf.keberatan", (("keberatan_id", demo.keberatan_id),),
                   visitor="kepala_kantor"),
-        ErrorCase("layanan-baru-kosong", "admin.service_new", visitor="admin"),
-        ErrorCase("persyaratan-baru-kosong", "admin.requirement_new",
+        ErrorCase("layanan-baru-kosong", "admin.layanan_baru", visitor="admin"),
+        ErrorCase("persyaratan-baru-kosong", "admin.persyaratan_baru",
                   (("layanan_id", demo.requests["diajukan"]["layanan_id"]),), visitor="admin"),
-        ErrorCase("tanggapan-pengaduan-kosong", "admin.complaint",
+        ErrorCase("tanggapan-pengaduan-kosong", "admin.tanggapi",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),
-        ErrorCase("rekaman-suara-kosong", "suara_rekaman.record",
+        ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
     for mode in demo.drafts:
-        cases.append(ErrorCase(f"ajukan-jadwal-kosong-{mode}", "citizen.step",
+        cases.append(ErrorCase(f"ajukan-jadwal-kosong-{mode}", "permohonan.langkah",
                                (("step", "jadwal"),), draft=demo.drafts[mode]))
     return cases
 

@@ -48,8 +48,8 @@ def draft_documents(name: str) -> list[dict]:
 
 def to_the_upload_step(driver) -> None:
     """Answer everything on the one-page form for a service that needs documents."""
-    from pwa.citizen_forms import upcoming_working_days
-    from pwa.clock import office_today
+    from pwa.domain.jadwal import upcoming_working_days
+    from pwa.services.clock import office_today
     app = site().app
     with app.app_context():
         db = store.connect(app.config["DATABASE"])

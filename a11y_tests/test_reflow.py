@@ -8,7 +8,7 @@ still break; every other word must sit on one line.
 """
 import pytest
 
-from pwa import display
+from pwa.web import tampilan as display
 
 PAGES = ("/", "/layanan", "/ajukan", "/status", "/tampilan", "/skm/isi", "/pengaduan",
          "/staf/masuk")

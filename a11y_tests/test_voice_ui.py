@@ -521,8 +521,8 @@ def test_a_complete_request_and_status_check_by_voice(voice_driver, microphone):
     missing = _speech_stack_missing()
     if missing:
         pytest.skip(missing)
-    from pwa.database import get_db
-    from pwa.store import requests as request_store
+    from pwa.web.db import get_db
+    from pwa.store import permohonan as request_store
 
     driver = voice_driver
     resize(driver, 390)
@@ -673,8 +673,8 @@ def test_this_phones_requests_are_a_spoken_menu_and_satu_opens_the_newest(
     _speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith(f"/permohonan/{owned[-1]}"))
     with site().app.app_context():
-        from pwa.database import get_db
-        from pwa.store import requests as request_store
+        from pwa.web.db import get_db
+        from pwa.store import permohonan as request_store
         newest = request_store.get(get_db(), owned[-1])
     assert f"1: {newest['layanan_nama']}" in spoken, spoken[:400]
     assert f"{len(owned) + 1}: Cek permohonan lain dengan nomor registrasi" in spoken, spoken[-400:]

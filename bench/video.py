@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pwa import isyarat_contoh, isyarat_media  # noqa: E402
+from pwa.isyarat import contoh as isyarat_contoh, media as isyarat_media  # noqa: E402
 
 # Typical sustained throughput on the links of rural Karangasem (kbit/s).
 LINKS = {"2G EDGE": 100, "3G": 750}

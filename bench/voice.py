@@ -82,7 +82,8 @@ def main(rounds: int = 5) -> None:
 
 def served_prompt(work: Path, rounds: int) -> None:
     """A fixed prompt as the phone gets it: GET /suara/prompt/… through the whole app."""
-    from pwa import create_app, suara_teks
+    from pwa import create_app
+    from pwa.suara import teks as suara_teks
     app = create_app({"TESTING": True, "SECRET_KEY": "bench", "SPEECH_FOLDER": str(work),
                       "DATABASE": str(work / "bench.db")})
     client = app.test_client()

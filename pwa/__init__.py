@@ -1,4 +1,5 @@
-"""MENTARI web application: `create_app(config)` wires configuration, extensions and blueprints."""
+"""MENTARI web application: `create_app(config)` wires configuration, plumbing and the
+capability packages (one blueprint each; docs/architecture.md maps URLs to them)."""
 import os
 
 from flask import Flask
@@ -13,21 +14,15 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import aksara_judul, database, display, extensions, isyarat, shell, suara
-    extensions.init_app(app)
-    shell.init_app(app)  # compression, versioned static URLs, page ETags
-    database.init_app(app)
-    display.init_app(app)
-    aksara_judul.init_app(app)
+    from . import (admin, cli, isyarat, meragatan, pengaduan, permohonan, shell, skm, staf,
+                   suara, web)
+    web.init_app(app)
+    cli.init_app(app)
     suara.init_app(app)
     isyarat.init_app(app)
-
-    from . import (admin, auth, citizen, complaints, health, luring, meragatan, rating, staff,
-                   status, suara_rekaman)
-    for module in (health, citizen, status, rating, complaints, auth, staff, admin, meragatan,
-                   display, isyarat, shell, luring, suara_rekaman):
-        app.register_blueprint(module.bp)
+    for package in (permohonan, skm, pengaduan, staf, admin, meragatan, isyarat, suara, shell):
+        app.register_blueprint(package.bp)
     if app.config["GALLERY"]:
-        from . import gallery
-        app.register_blueprint(gallery.bp)
+        from .shell import komponen
+        app.register_blueprint(komponen.bp)
     return app

@@ -3,11 +3,11 @@ wizard ends (state `diajukan`, documents on disk)."""
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
-from pwa import nomor, sop
-from pwa.store import catalogue, requests, transaction
-from pwa.workflow import Aksi, Peran, Status
+from pwa.domain import nomor, sop
+from pwa.store import layanan as catalogue, permohonan as requests, transaction
+from pwa.domain.workflow import Aksi, Peran, Status
 
-from .flows import next_working_day
+from .flows import next_working_day, office_day
 
 # The smallest real files of two accepted kinds: documents are served by their stored type.
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -52,7 +52,7 @@ def submitted_request(db, upload_folder: str, slug: str = "legalisir-ijazah",
         pid = requests.create(
             db, nomor=number, idempotency_key=None, layanan_id=layanan["id"], mode=mode,
             status=Status.DIAJUKAN, data=fields, bahasa="id",
-            batas_sop=sop.deadline(when, layanan["sop_hari"]).isoformat(), now=now)
+            batas_sop=sop.deadline(office_day(when), layanan["sop_hari"]).isoformat(), now=now)
         requests.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON,
                                    aksi=Aksi.AJUKAN, dari=None, ke=Status.DIAJUKAN, now=now)
         for i, r in enumerate(layanan["persyaratan"]):

@@ -20,6 +20,11 @@ def office_today() -> date:
     return datetime.now(ZoneInfo(OFFICE_TIMEZONE)).date()
 
 
+def office_day(moment: datetime) -> date:
+    """The office (WITA) day of a moment."""
+    return moment.astimezone(ZoneInfo(OFFICE_TIMEZONE)).date()
+
+
 def next_working_day(start: date | None = None) -> date:
     day = (start or office_today()) + timedelta(days=1)
     while day.weekday() >= 5:

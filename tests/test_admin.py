@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from pwa import nomor
-from pwa.store import catalogue, reports, requests
+from pwa.domain import nomor
+from pwa.store import layanan as catalogue, permohonan as requests, rekap as reports
 
 from .conftest import text_of
 from .flows import office_today
@@ -236,14 +236,14 @@ def test_overdue_requests_are_listed_by_number(client, db, login):
     assert nomor.grouped(on_time) not in section and nomor.grouped(done_late) not in section
 
 
-def test_upheld_objections_are_reported(client, db, login):
+def test_upheld_keberatan_are_reported(client, db, login):
     lid = _service_id(db, "legalisir-ijazah")
     number = _request(db, lid, batas_sop="2026-01-05")
     pid = requests.by_nomor(db, number)["id"]
     db["keberatan"].insert({"permohonan_id": pid, "alasan": "Lewat SOP", "status": "diterima",
                             "diajukan_at": "2026-01-07T01:00:00+00:00",
                             "diputus_at": "2026-01-08T01:00:00+00:00"})
-    assert [o["nomor"] for o in reports.upheld_objections(db)] == [number]
+    assert [o["nomor"] for o in reports.upheld_keberatan(db)] == [number]
     login("kasubag_tu")
     section = _section(client.get("/staf/admin/laporan"), "keberatan")
     assert nomor.grouped(number) in section and "Belum diantar" in section

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from pwa.aksara_bali import transliterate
+from pwa.bahasa.aksara_bali import transliterate
 
 
 def spelled(text: str) -> list[str]:

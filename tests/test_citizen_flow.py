@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from pwa import nomor
-from pwa.store import catalogue
+from pwa.domain import nomor
+from pwa.store import layanan as catalogue
 
 from .conftest import text_of
 from .flows import PDF, PNG, answers, next_working_day, requirement_ids, service_id, \

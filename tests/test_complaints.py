@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from pwa import create_app, nomor
-from pwa.store import complaints
+from pwa import create_app
+from pwa.domain import nomor
+from pwa.store import pengaduan as complaints
 
 from .conftest import text_of
 

@@ -1,9 +1,9 @@
 """Two staff acting on the same request at the same moment: only the first action counts."""
 import pytest
 
-from pwa import actions
-from pwa.store import requests
-from pwa.workflow import Aksi, Pelaku, Peran, Status, TransisiDitolak
+from pwa.services import aksi as actions
+from pwa.store import permohonan as requests
+from pwa.domain.workflow import Aksi, Pelaku, Peran, Status, TransisiDitolak
 
 from .factories import staff_id, submitted_request
 

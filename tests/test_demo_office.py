@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pwa import create_app, labels
+from pwa import create_app
+from pwa.bahasa import labels
 
 from .conftest import text_of
 

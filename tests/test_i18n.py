@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from flask_babel import force_locale, format_date, gettext
 
-from pwa import locales, notices
-from pwa.language import COOKIE
+from pwa.bahasa import locales
+from pwa.services import notifikasi as notices
+from pwa.web.language import COOKIE
 
 from .conftest import text_of
 from .flows import submit_request
@@ -108,7 +109,7 @@ def test_a_request_in_balinese_is_served_and_notified_in_balinese(app, client, d
 def test_catalogues_are_complete():
     """make test fails while any string lacks its Balinese (or the .pot is stale, an entry is
     fuzzy, placeholders differ, or Balinese repeats Indonesian without being a listed term)."""
-    from pwa import i18n_build
+    from pwa.bahasa import katalog as i18n_build
     problems = i18n_build.problems()
     assert not problems, "\n".join(problems[:20]) + (
         f"\n… {len(problems)} in all; run `python -m pwa.i18n_build check`")

@@ -6,7 +6,7 @@ import json
 import av
 import pytest
 
-from pwa import isyarat_contoh, isyarat_media, isyarat_pustaka
+from pwa.isyarat import contoh as isyarat_contoh, media as isyarat_media, pustaka as isyarat_pustaka
 
 from .conftest import text_of
 
@@ -114,29 +114,29 @@ def test_a_still_picture_and_sound_only_are_refused(source, tmp_path):
 # --- the library ----------------------------------------------------------------------------
 
 def test_added_clip_is_described_by_its_manifest_with_transcript_from_captions(app, add_clip):
-    clip = add_clip("page:citizen.home", captions={"id": VTT, "ban": VTT_BAN})
+    clip = add_clip("page:permohonan.beranda", captions={"id": VTT, "ban": VTT_BAN})
     manifest = json.loads((clip.folder / "klip.json").read_text())
-    assert manifest["key"] == "page:citizen.home" and manifest["signer"] == "Ni Made Juru"
+    assert manifest["key"] == "page:permohonan.beranda" and manifest["signer"] == "Ni Made Juru"
     assert clip.captions == ("id", "ban")
     assert clip.transcript("ban") == ("ban", "Rahajeng rauh ring MENTARI.")
     assert clip.transcript("en") == ("id", "Selamat datang di MENTARI.")
 
 
 def test_replacing_a_clip_changes_its_version_and_leaves_no_half_folders(app, add_clip, tmp_path):
-    first = add_clip("page:citizen.home", title="Lama")
+    first = add_clip("page:permohonan.beranda", title="Lama")
     other_vtt = VTT.replace("Selamat datang", "Halo")
-    second = add_clip("page:citizen.home", title="Baru", captions={"id": other_vtt})
+    second = add_clip("page:permohonan.beranda", title="Baru", captions={"id": other_vtt})
     assert second.versi != first.versi
     library = isyarat_pustaka.Pustaka(app.config["ISYARAT_FOLDER"])
-    assert library.get("page:citizen.home").title == "Baru"
+    assert library.get("page:permohonan.beranda").title == "Baru"
     leftovers = [p.name for p in library.root.iterdir() if p.name.startswith(".")]
     assert leftovers == []
 
 
 @pytest.mark.parametrize("key, captions, reason", [
     ("halaman:beranda", {"id": VTT}, "kunci"),
-    ("page:citizen.home", {}, "vtt_wajib"),
-    ("page:citizen.home", {"id": "bukan takarir"}, "vtt"),
+    ("page:permohonan.beranda", {}, "vtt_wajib"),
+    ("page:permohonan.beranda", {"id": "bukan takarir"}, "vtt"),
 ])
 def test_clip_refusals_leave_the_library_unchanged(app, source, key, captions, reason):
     root = app.config["ISYARAT_FOLDER"]
@@ -149,7 +149,7 @@ def test_clip_refusals_leave_the_library_unchanged(app, source, key, captions, r
 # --- where clips appear ---------------------------------------------------------------------
 
 def test_page_with_a_clip_offers_the_sign_video_and_only_its_poster_loads(client, add_clip):
-    add_clip("page:citizen.home", title="Selamat datang")
+    add_clip("page:permohonan.beranda", title="Selamat datang")
     response = client.get("/")
     html = response.get_data(as_text=True)
     assert "Video Bahasa Isyarat" in text_of(response)
@@ -162,14 +162,14 @@ def test_page_with_a_clip_offers_the_sign_video_and_only_its_poster_loads(client
 
 
 def test_page_without_a_clip_shows_no_sign_video_control(client, add_clip):
-    add_clip("page:citizen.home")
+    add_clip("page:permohonan.beranda")
     response = client.get("/status")
     assert "Video Bahasa Isyarat" not in text_of(response)
     assert "js/isyarat.js" not in response.get_data(as_text=True)
 
 
 def test_always_show_setting_opens_the_player_and_prepares_the_video(client, add_clip):
-    add_clip("page:citizen.home")
+    add_clip("page:permohonan.beranda")
     client.set_cookie("tampilan", "isyarat-selalu")
     html = client.get("/").get_data(as_text=True)
     assert '<details class="isyarat__buka" open>' in html and 'preload="auto"' in html
@@ -190,7 +190,7 @@ def test_form_step_shows_the_clip_of_that_step(client, add_clip):
 
 
 def test_samples_are_labelled_and_never_shown_when_samples_are_off(app, client, add_clip):
-    add_clip("page:citizen.home", title="Sampel", contoh=True)
+    add_clip("page:permohonan.beranda", title="Sampel", contoh=True)
     page = text_of(client.get("/"))
     assert "Contoh, bukan bahasa isyarat." in page
     assert "Juru bahasa isyarat:" not in page  # a sample names no signer
@@ -201,8 +201,8 @@ def test_samples_are_labelled_and_never_shown_when_samples_are_off(app, client, 
 
 
 def test_a_recorded_clip_replaces_the_sample_of_its_key(client, add_clip):
-    add_clip("page:citizen.home", title="Sampel", contoh=True)
-    add_clip("page:citizen.home", title="Rekaman kantor")
+    add_clip("page:permohonan.beranda", title="Sampel", contoh=True)
+    add_clip("page:permohonan.beranda", title="Rekaman kantor")
     page = text_of(client.get("/"))
     assert "Rekaman kantor" in page and "Contoh, bukan bahasa isyarat." not in page
 
@@ -219,7 +219,7 @@ def test_status_page_shows_the_clips_of_the_request_state_and_service(client, db
 # --- the files ------------------------------------------------------------------------------
 
 def test_range_request_answers_206_with_just_those_bytes(client, add_clip):
-    clip = add_clip("page:citizen.home")
+    clip = add_clip("page:permohonan.beranda")
     url = f"/isyarat/{clip.name}/{clip.versi}/rendah.mp4"
     whole = (clip.folder / "rendah.mp4").read_bytes()
 
@@ -239,7 +239,7 @@ def test_range_request_answers_206_with_just_those_bytes(client, add_clip):
 
 
 def test_captions_and_poster_are_served_with_their_types(client, add_clip):
-    clip = add_clip("page:citizen.home")
+    clip = add_clip("page:permohonan.beranda")
     vtt = client.get(f"/isyarat/{clip.name}/{clip.versi}/id.vtt")
     assert vtt.status_code == 200 and vtt.mimetype == "text/vtt"
     assert vtt.get_data(as_text=True).startswith("WEBVTT")
@@ -248,13 +248,13 @@ def test_captions_and_poster_are_served_with_their_types(client, add_clip):
 
 
 @pytest.mark.parametrize("path", [
-    "/isyarat/page_citizen.home/{versi}/klip.json",   # not a public file
-    "/isyarat/page_citizen.home/000000000000/rendah.mp4",  # an old version
-    "/isyarat/page_citizen.home/{versi}/..%2Fklip.json",
-    "/isyarat/page_status.lookup/{versi}/rendah.mp4",  # no clip for that key
+    "/isyarat/page_permohonan.beranda/{versi}/klip.json",   # not a public file
+    "/isyarat/page_permohonan.beranda/000000000000/rendah.mp4",  # an old version
+    "/isyarat/page_permohonan.beranda/{versi}/..%2Fklip.json",
+    "/isyarat/page_permohonan.status/{versi}/rendah.mp4",  # no clip for that key
 ])
 def test_only_the_current_files_of_existing_clips_are_served(client, add_clip, path):
-    clip = add_clip("page:citizen.home")
+    clip = add_clip("page:permohonan.beranda")
     assert client.get(path.format(versi=clip.versi)).status_code == 404
 
 
@@ -262,11 +262,11 @@ def test_only_the_current_files_of_existing_clips_are_served(client, add_clip, p
 
 def test_admin_adds_a_clip_by_upload_and_it_appears_on_its_page(client, login, source):
     login("admin")
-    page = client.get("/staf/admin/isyarat/tambah?kunci=page:citizen.home")
+    page = client.get("/staf/admin/isyarat/tambah?kunci=page:permohonan.beranda")
     assert "Latar belakang polos, tidak hitam dan tidak putih" in text_of(page)
     assert "Wajah dan kedua tangan" in text_of(page)
     response = client.post("/staf/admin/isyarat/tambah", data={
-        "kunci": "page:citizen.home", "judul": "Selamat datang", "juru_isyarat": "Ni Made Juru",
+        "kunci": "page:permohonan.beranda", "judul": "Selamat datang", "juru_isyarat": "Ni Made Juru",
         "video": (io.BytesIO(source.read_bytes()), "rekaman.webm"),
         "vtt_id": (io.BytesIO(VTT.encode()), "id.vtt"), "transkrip": "",
     }, content_type="multipart/form-data")
@@ -279,7 +279,7 @@ def test_admin_adds_a_clip_by_upload_and_it_appears_on_its_page(client, login, s
 def test_admin_upload_of_a_document_named_like_a_video_is_refused_and_keeps_answers(client, login):
     login("admin")
     response = client.post("/staf/admin/isyarat/tambah", data={
-        "kunci": "page:citizen.home", "judul": "Judul yang sudah diketik",
+        "kunci": "page:permohonan.beranda", "judul": "Judul yang sudah diketik",
         "juru_isyarat": "Ni Made Juru",
         "video": (io.BytesIO(b"%PDF-1.4 bukan video"), "video.mp4"),
         "vtt_id": (io.BytesIO(VTT.encode()), "id.vtt"),
@@ -295,7 +295,7 @@ def test_admin_upload_of_a_document_named_like_a_video_is_refused_and_keeps_answ
 def test_admin_without_captions_is_told_to_add_them(client, login, source):
     login("admin")
     response = client.post("/staf/admin/isyarat/tambah", data={
-        "kunci": "page:citizen.home", "judul": "Judul", "juru_isyarat": "Juru",
+        "kunci": "page:permohonan.beranda", "judul": "Judul", "juru_isyarat": "Juru",
         "video": (io.BytesIO(source.read_bytes()), "rekaman.mp4"),
     }, content_type="multipart/form-data")
     assert response.status_code == 400
@@ -309,7 +309,7 @@ def test_only_the_admin_manages_clips(client, login):
 
 
 def test_admin_removes_a_recorded_clip(client, login, add_clip):
-    clip = add_clip("page:citizen.home", title="Akan dihapus")
+    clip = add_clip("page:permohonan.beranda", title="Akan dihapus")
     login("admin")
     assert "Akan dihapus" in text_of(client.get(f"/staf/admin/isyarat/{clip.name}/hapus"))
     client.post(f"/staf/admin/isyarat/{clip.name}/hapus")
@@ -337,14 +337,14 @@ def test_cli_add_refuses_a_non_video_with_a_clear_message(app, tmp_path):
     vtt = tmp_path / "id.vtt"
     vtt.write_text(VTT)
     result = app.test_cli_runner().invoke(args=[
-        "isyarat", "add", str(fake), "--key", "page:citizen.home", "--title", "T",
+        "isyarat", "add", str(fake), "--key", "page:permohonan.beranda", "--title", "T",
         "--signer", "S", "--vtt-id", str(vtt)])
     assert result.exit_code != 0
     assert "Berkas ini bukan video" in result.output
 
 
 def test_coverage_lists_recorded_sample_and_missing_keys(app, add_clip):
-    add_clip("page:citizen.home")
+    add_clip("page:permohonan.beranda")
     add_clip("status:disetujui", contoh=True)
     result = app.test_cli_runner().invoke(args=["isyarat", "coverage"])
     assert result.exit_code == 0, result.output
@@ -353,13 +353,13 @@ def test_coverage_lists_recorded_sample_and_missing_keys(app, add_clip):
 
     def mark(key):
         return next(line.split("  ")[0] for line in rows if f" {key} " in line)
-    assert mark("page:citizen.home") == "ada"
+    assert mark("page:permohonan.beranda") == "ada"
     assert mark("status:disetujui") == "contoh"  # a sample still needs recording
     # Services come from the catalogue, steps from the form, states from the workflow.
     for key in ("layanan:legalisir-ijazah", "langkah:kebutuhan", "status:ditolak",
-                "page:status.lookup"):
+                "page:permohonan.status"):
         assert mark(key) == "perlu direkam", key
-    assert "staff.queue" not in result.output and "healthz" not in result.output
+    assert "staf.antrean" not in result.output and "healthz" not in result.output
     assert f"1 of {len(rows)} keys have a recorded clip" in result.output
 
 
@@ -401,7 +401,7 @@ def test_recordings_larger_than_the_document_limit_are_accepted_up_to_their_own(
     login("admin")
     big = b"\0" * (40 * 1024 * 1024)
     response = client.post("/staf/admin/isyarat/tambah", data={
-        "kunci": "page:citizen.home", "judul": "Besar", "juru_isyarat": "Juru",
+        "kunci": "page:permohonan.beranda", "judul": "Besar", "juru_isyarat": "Juru",
         "video": (io.BytesIO(big), "besar.mp4"), "vtt_id": (io.BytesIO(VTT.encode()), "id.vtt"),
     }, content_type="multipart/form-data")
     # Read and checked (it is not a video), not cut off at the door with 413.
@@ -409,7 +409,7 @@ def test_recordings_larger_than_the_document_limit_are_accepted_up_to_their_own(
     assert "Berkas ini bukan video." in text_of(response)
     app.config["ISYARAT_MAX_MB"] = 1
     too_big = client.post("/staf/admin/isyarat/tambah", data={
-        "kunci": "page:citizen.home", "judul": "Besar", "juru_isyarat": "Juru",
+        "kunci": "page:permohonan.beranda", "judul": "Besar", "juru_isyarat": "Juru",
         "video": (io.BytesIO(big), "besar.mp4")}, content_type="multipart/form-data")
     assert too_big.status_code == 413
 
@@ -421,7 +421,7 @@ def test_recordings_larger_than_the_document_limit_are_accepted_up_to_their_own(
     ({"ECT": "2g"}, "rendah"),
 ])
 def test_first_rendition_follows_the_connection_hints(client, add_clip, headers, first):
-    add_clip("page:citizen.home")
+    add_clip("page:permohonan.beranda")
     response = client.get("/", headers=headers)
     html = response.get_data(as_text=True)
     assert f'/{first}.mp4" type=' in html

@@ -1,7 +1,7 @@
 """Text everywhere for Deaf citizens (issue 6): an interpreter asked for on the request form
 reaches the assigned officer's queue and task page, and every phone link has text beside it."""
-from pwa import komunikasi
-from pwa.store import requests
+from pwa.domain import komunikasi
+from pwa.store import permohonan as requests
 
 from .conftest import text_of
 from .factories import staff_id, submitted_request

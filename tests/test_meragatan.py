@@ -1,8 +1,8 @@
 """Meragatan: vulnerable walk-ins are called before the normal queue, at the counter they need."""
 import re
 
-from pwa import nomor, queueing
-from pwa.store import requests
+from pwa.domain import nomor, tiket as queueing
+from pwa.store import permohonan as requests
 
 from .conftest import text_of
 

@@ -1,4 +1,4 @@
-"""Registration numbers (pwa/nomor.py) and uploaded documents (pwa/uploads.py).
+"""Registration numbers (domain/nomor.py) and uploaded documents (domain/uploads.py, store/files.py).
 
 A mistyped number must be refused before any lookup, and a file must be judged by its bytes:
 a citizen's phone may name a photo "scan.pdf", and an attacker may name a web page "ktp.jpg".
@@ -10,7 +10,8 @@ import zlib
 
 import pytest
 
-from pwa import nomor, uploads
+from pwa.domain import nomor, uploads
+from pwa.store import files
 
 # --- nomor ----------------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ def test_display_name_keeps_only_a_printable_base_name(sent, shown):
 
 def test_saved_file_has_a_random_name_and_lands_whole(tmp_path):
     folder = tmp_path / "unggahan"
-    names = [uploads.save(str(folder), uploads.check(data, "ktp.jpg", MAX))
+    names = [files.save(str(folder), uploads.check(data, "ktp.jpg", MAX))
              for data in (PNG, PNG, JPEG, PDF, WEBP)]
     assert len(set(names)) == len(names)
     for name in names:
@@ -179,7 +180,7 @@ def test_saved_file_has_a_random_name_and_lands_whole(tmp_path):
 def test_an_interrupted_write_leaves_no_file_under_a_stored_name(tmp_path, monkeypatch):
     def crash(*_args):
         raise OSError("disk full")
-    monkeypatch.setattr(uploads.os, "replace", crash)
+    monkeypatch.setattr(files.os, "replace", crash)
     with pytest.raises(OSError):
-        uploads.save(str(tmp_path), uploads.check(PDF, "a.pdf", MAX))
+        files.save(str(tmp_path), uploads.check(PDF, "a.pdf", MAX))
     assert not [n for n in os.listdir(tmp_path) if not n.endswith(".part")]

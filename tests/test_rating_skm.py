@@ -1,8 +1,8 @@
 """After the service: the citizen's rating of the officer and the public SKM results."""
 import re
 
-from pwa import nomor
-from pwa.store import reports, requests, staff
+from pwa.domain import nomor
+from pwa.store import permohonan as requests, rekap as reports, staf as staff
 
 from .conftest import text_of
 from .flows import office_today
@@ -34,8 +34,8 @@ def test_someone_who_does_not_own_the_request_is_sent_to_the_status_lookup(clien
     pid = _request_in(db, "selesai")
     for r in (client.get(f"/permohonan/{pid}/nilai"),
               client.post(f"/permohonan/{pid}/nilai", data={"skor": "5"})):
-        assert r.status_code == 302 and r.location.endswith("/status")
-    assert requests.rating(db, pid) is None
+        assert r.status_code == 303 and r.location.endswith("/status")
+    assert requests.penilaian(db, pid) is None
 
 
 def test_rating_is_refused_before_the_service_is_delivered(client, db):
@@ -44,7 +44,7 @@ def test_rating_is_refused_before_the_service_is_delivered(client, db):
     assert "Belum bisa dinilai" in text_of(client.get(f"/permohonan/{pid}/nilai"))
     r = client.post(f"/permohonan/{pid}/nilai", data={"skor": "5"})
     assert r.status_code == 409 and "Penilaian dan survei bisa diisi setelah" in text_of(r)
-    assert requests.rating(db, pid) is None
+    assert requests.penilaian(db, pid) is None
 
 
 def test_rating_is_accepted_once_after_the_service(client, db):
@@ -55,13 +55,13 @@ def test_rating_is_accepted_once_after_the_service(client, db):
 
     r = client.post(f"/permohonan/{pid}/nilai", data={"skor": "4", "komentar": "Ramah sekali"})
     assert r.status_code == 302 and r.location.endswith(f"/permohonan/{pid}/survei")
-    saved = requests.rating(db, pid)
+    saved = requests.penilaian(db, pid)
     assert saved["skor"] == 4 and saved["komentar"] == "Ramah sekali"
     assert saved["petugas_id"] == staff.by_username(db, "petugas")["id"]
 
     again = client.post(f"/permohonan/{pid}/nilai", data={"skor": "1"})
     assert again.status_code == 409 and "sudah dinilai" in text_of(again)
-    assert requests.rating(db, pid)["skor"] == 4
+    assert requests.penilaian(db, pid)["skor"] == 4
 
 
 def test_an_invalid_rating_explains_itself_and_keeps_the_comment(client, db):
@@ -76,7 +76,7 @@ def test_an_invalid_rating_explains_itself_and_keeps_the_comment(client, db):
         assert r.status_code == 200 and page.startswith("Kesalahan:")
         assert "Pilih salah satu dari lima pilihan penilaian." in page
         assert "Petugas datang tepat waktu" in r.get_data(as_text=True)
-    assert requests.rating(db, pid) is None
+    assert requests.penilaian(db, pid) is None
 
 
 def _ikm_line(client, query: str = "") -> str:

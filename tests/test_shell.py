@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from pwa import create_app, demo, store
-from pwa.clock import office_today
-from pwa.citizen_forms import upcoming_working_days
+from pwa.services.clock import office_today
+from pwa.domain.jadwal import upcoming_working_days
 
 from .conftest import text_of
 from .flows import answers, service_id

@@ -3,8 +3,8 @@ client as each role would: queue → request page → action."""
 import io
 import re
 
-from pwa import nomor
-from pwa.store import objections, requests
+from pwa.domain import nomor
+from pwa.store import keberatan as objections, permohonan as requests
 
 from .conftest import text_of
 from .factories import PNG, overdue_request, staff_id, submitted_request

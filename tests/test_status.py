@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pwa import create_app, demo, nomor, store
+from pwa import create_app, demo, store
+from pwa.domain import nomor
 
 from .conftest import text_of
 from .flows import submit_request
@@ -53,7 +54,9 @@ def test_status_page_is_private_to_whoever_proved_ownership(app, client, db):
     doc = db.execute("SELECT id FROM dokumen WHERE permohonan_id = ?", (pid,)).fetchone()[0]
     other = _fresh_client(app)
     assert other.get(f"/permohonan/{pid}").location.endswith("/status")
-    assert other.get(f"/permohonan/{pid}/dokumen/{doc}").status_code == 403
+    # The document too: the same answer as the page, never the file.
+    refused = other.get(f"/permohonan/{pid}/dokumen/{doc}")
+    assert refused.status_code == 303 and refused.location.endswith("/status")
     own = client.get(f"/permohonan/{pid}/dokumen/{doc}")
     assert own.status_code == 200 and own.mimetype == "image/png"
 

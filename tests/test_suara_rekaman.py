@@ -6,7 +6,8 @@ import re
 import numpy as np
 import pytest
 
-from pwa import suara, suara_teks
+from pwa import suara
+from pwa.suara import teks as suara_teks
 from speech import audio, espeak, tts
 
 from .conftest import text_of

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from pwa import skm_periode, survey
+from pwa.domain import skm as survey, skm_periode
 
 # Four respondents, nine elements each (worked by hand below).
 FOUR = [

@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from pwa import suara_teks
+from pwa.suara import teks as suara_teks
 from speech import audio, espeak, stt, tts
 
 
@@ -212,7 +212,7 @@ def test_kenali_answers_503_with_retry_after_when_every_slot_is_busy(voice_clien
     assert busy.json["reason"] == "sibuk"
     with voice_client.application.test_request_context():
         from flask_babel import force_locale
-        from pwa.locales import locale_for
+        from pwa.bahasa.locales import locale_for
         from pwa.suara import ERRORS
         with force_locale(locale_for("ban")):
             balinese = str(ERRORS["sibuk"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pwa import display
+from pwa.web import tampilan as display
 
 from .conftest import text_of
 from .flows import answers, next_working_day, service_id
@@ -310,5 +310,5 @@ def test_keyboard_shortcut_is_documented_where_it_is_implemented():
     """The page, the README and the script must name the same keys."""
     js = (ROOT / "pwa/static" / VOICE_JS).read_text()
     assert "e.ctrlKey && e.shiftKey" in js and "'Space'" in js
-    assert "Ctrl + Shift + Spasi" in (ROOT / "pwa/templates/voice/panel.html").read_text()
+    assert "Ctrl + Shift + Spasi" in (ROOT / "pwa/templates/suara/panel.html").read_text()
     assert "Ctrl + Shift + Space" in (ROOT / "README.md").read_text()

@@ -8,8 +8,8 @@ from itertools import product
 
 import pytest
 
-from pwa import sop
-from pwa.workflow import (Aksi, Mode, Pelaku, Peran, Status, TransisiDitolak, allowed_actions,
+from pwa.domain import keberatan, sop
+from pwa.domain.workflow import (Aksi, Mode, Pelaku, Peran, Status, TransisiDitolak, allowed_actions,
                           decide, next_for_citizen)
 
 S, A, P, M = Status, Aksi, Peran, Mode
@@ -252,8 +252,7 @@ def test_a_deadline_never_falls_on_a_weekend():
 
 
 def test_deadline_counts_from_the_submission_day():
-    submitted = datetime(2025, 3, 7, 9, 30, tzinfo=timezone.utc)  # a Friday
-    assert sop.deadline(submitted, 2) == date(2025, 3, 11)
+    assert sop.deadline(date(2025, 3, 7), 2) == date(2025, 3, 11)  # from a Friday
 
 
 UNFINISHED = [S.DIAJUKAN, S.DIKEMBALIKAN, S.DIVERIFIKASI, S.DIPARAF, S.DISETUJUI, S.DIJEMPUT,
@@ -281,13 +280,13 @@ def test_served_or_closed_request_is_never_overdue(status):
 @pytest.mark.parametrize("status", UNFINISHED, ids=str)
 def test_an_objection_opens_once_the_sop_time_is_exceeded(status):
     late = NEXT_MONDAY
-    assert not sop.may_object(FRIDAY, FRIDAY, status, open_objection=False)
-    assert not sop.may_object(FRIDAY, late, status, open_objection=True)
+    assert not keberatan.may_file(FRIDAY, FRIDAY, status, open_keberatan=False)
+    assert not keberatan.may_file(FRIDAY, late, status, open_keberatan=True)
     # A returned request waits for the citizen, not the office: no objection then.
-    assert sop.may_object(FRIDAY, late, status, open_objection=False) == (
+    assert keberatan.may_file(FRIDAY, late, status, open_keberatan=False) == (
         status is not S.DIKEMBALIKAN)
 
 
 @pytest.mark.parametrize("status", FINISHED, ids=str)
 def test_no_objection_once_served(status):
-    assert not sop.may_object(FRIDAY, NEXT_MONDAY, status, open_objection=False)
+    assert not keberatan.may_file(FRIDAY, NEXT_MONDAY, status, open_keberatan=False)

@@ -1,4 +1,4 @@
-/* First visit: speak the voice-mode offer (templates/voice/offer.html) once, after the first
+/* First visit: speak the voice-mode offer (templates/suara/offer.html) once, after the first
  * tap on the page: browsers play sound only after a gesture, and a blind visitor cannot see
  * the offer. Loaded only while voice mode is neither chosen nor refused; the words spoken are
  * the [data-suara-ucap] text on screen. A tap on the offer's own buttons is an answer, not a

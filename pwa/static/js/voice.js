@@ -1,7 +1,7 @@
 /* MENTARI voice mode (issue 5). Loaded only while voice mode is on (2G budget).
  *
  * The page drives the dialogue, so voice and screen never disagree: questions are the
- * [data-suara-tanya] wrappers around the real form fields (templates/voice/tanya.html), menus
+ * [data-suara-tanya] wrappers around the real form fields (templates/suara/tanya.html), menus
  * are the links and buttons inside [data-suara-menu], and [data-suara-baca] marks what to read
  * on arrival. The script asks with the words shown on the page, listens (MediaRecorder, stopped
  * by an energy-based end-of-speech detector), sends the audio to /suara/kenali, reads the answer

@@ -7,7 +7,7 @@
    - Static files carry their content hash in the URL, so a kept copy is always right: cache
      first.
    - The offline forms: when a post cannot reach the office, the answers go into the phone's
-     outbox (antrean-db.js) and are sent when the signal returns, by Background Sync where the
+     outbox (outbox-db.js) and are sent when the signal returns, by Background Sync where the
      browser has it, and otherwise when this worker starts and when a page says it is online.
      Each carries its idempotency key ("kunci"): a retry never makes a second request. */
 importScripts({{ db_script | tojson }});
@@ -154,7 +154,7 @@ function simpan(url, isian) {
     // The CSRF token is left out: it may have expired when the answers are finally sent.
     isian: Array.from(isian.entries()).filter(function (p) { return p[0] !== "csrf_token"; })
   };
-  return self.MentariAntrean.simpan(item).then(function () {
+  return self.MentariOutbox.simpan(item).then(function () {
     if (self.registration.sync) {
       return self.registration.sync.register(TAG_SYNC).catch(function () {});
     }
@@ -177,7 +177,7 @@ function kirim() {
 }
 
 function kirimSemua() {
-  return self.MentariAntrean.semua().then(function (items) {
+  return self.MentariOutbox.semua().then(function (items) {
     // "mengirim" left by a worker stopped mid-send is sent again: the key makes that safe.
     return items.filter(function (i) { return i.status === "menunggu" || i.status === "mengirim"; })
       .reduce(function (antre, item) { return antre.then(function () { return kirimSatu(item); }); },
@@ -188,7 +188,7 @@ function kirimSemua() {
 function kirimSatu(item) {
   var body = new FormData();
   item.isian.forEach(function (p) { body.append(p[0], p[1]); });
-  return self.MentariAntrean.perbarui(item.kunci, {status: "mengirim"}).then(function () {
+  return self.MentariOutbox.perbarui(item.kunci, {status: "mengirim"}).then(function () {
     kabari({jenis: "berubah", kunci: item.kunci});
     return fetch(item.url, {method: "POST", body: body, credentials: "same-origin",
                             headers: {"X-Mentari-Luring": "1", "Accept": "application/json"}});
@@ -197,12 +197,12 @@ function kirimSatu(item) {
     if (!res.ok || !json) throw new Error("kantor belum bisa menerima: " + res.status);
     return res.json();
   }).then(function (hasil) {
-    return self.MentariAntrean.perbarui(item.kunci, {
+    return self.MentariOutbox.perbarui(item.kunci, {
       status: hasil.status, nomor: hasil.nomor || null, tautan: hasil.tautan || null,
       kesalahan: hasil.kesalahan || [], dikirim: Date.now(), isian: []
     });
   }, function (galat) {
-    return self.MentariAntrean.perbarui(item.kunci, {status: "menunggu"}).then(function () {
+    return self.MentariOutbox.perbarui(item.kunci, {status: "menunggu"}).then(function () {
       throw galat;
     });
   }).then(function () { kabari({jenis: "berubah", kunci: item.kunci}); });

@@ -1,0 +1,221 @@
+"""Translated names for the domain's stable codes (states, roles, modes, refusals...).
+
+The domain speaks in codes; this is the one place that turns them into words, so the screen,
+notifications and (later) the voice prompts say the same thing.
+"""
+from flask_babel import lazy_gettext as _l
+
+from ..domain import jadwal
+from ..domain.workflow import Aksi, Mode, Peran, Status
+
+MODE = {
+    Mode.ANTAR_JEMPUT: _l("Layanan Antar Jemput"),
+    Mode.JEMPUT_BOLA: _l("Layanan Jemput Bola"),
+    Mode.KONSULTASI: _l("Konsultasi Online"),
+    Mode.LANGSUNG: _l("Layanan Langsung (Meragatan)"),
+}
+
+MODE_HINT = {
+    Mode.ANTAR_JEMPUT: _l("Petugas menjemput Anda ke kantor, lalu mengantar Anda pulang."),
+    Mode.JEMPUT_BOLA: _l("Petugas datang ke rumah Anda dan melayani di sana."),
+    Mode.KONSULTASI: _l("Konsultasi lewat pesan atau video pada waktu yang Anda pilih."),
+    Mode.LANGSUNG: _l("Anda datang ke kantor dan didahulukan tanpa antre."),
+}
+
+PERAN = {
+    Peran.PEMOHON: _l("Pemohon"),
+    Peran.ADMIN: _l("Admin"),
+    Peran.VERIFIKATOR: _l("Verifikator"),
+    Peran.KASUBAG_TU: _l("Kasubag TU"),
+    Peran.KEPALA_KANTOR: _l("Kepala Kantor"),
+    Peran.PETUGAS: _l("Petugas"),
+    Peran.SATPAM: _l("Satpam"),
+}
+
+STATUS = {
+    Status.DIAJUKAN: _l("Diajukan, menunggu pemeriksaan"),
+    Status.DIKEMBALIKAN: _l("Dikembalikan untuk diperbaiki"),
+    Status.DIVERIFIKASI: _l("Diverifikasi, menunggu paraf Kasubag TU"),
+    Status.DIPARAF: _l("Diparaf, menunggu persetujuan Kepala Kantor"),
+    Status.DISETUJUI: _l("Disetujui, petugas ditugaskan"),
+    Status.DITOLAK: _l("Ditolak"),
+    Status.DIJEMPUT: _l("Dijemput petugas"),
+    Status.DI_KANTOR: _l("Sedang dilayani di kantor"),
+    Status.DIANTAR_PULANG: _l("Diantar pulang"),
+    Status.DILAPORKAN: _l("Layanan selesai, laporan dikirim"),
+    Status.LAPORAN_DIPARAF: _l("Laporan diparaf Kasubag TU"),
+    Status.SELESAI: _l("Selesai"),
+}
+
+AKSI = {
+    Aksi.AJUKAN: _l("Permohonan diajukan"),
+    Aksi.AJUKAN_ULANG: _l("Permohonan diajukan ulang"),
+    Aksi.TERUSKAN: _l("Diverifikasi dan diteruskan"),
+    Aksi.KEMBALIKAN: _l("Dikembalikan kepada pemohon"),
+    Aksi.PARAF: _l("Diparaf"),
+    Aksi.KEMBALIKAN_KE_VERIFIKATOR: _l("Dikembalikan ke verifikator"),
+    Aksi.SETUJUI: _l("Disetujui dan petugas ditugaskan"),
+    Aksi.TOLAK: _l("Ditolak"),
+    Aksi.JEMPUT: _l("Pemohon dijemput"),
+    Aksi.TIBA_DI_KANTOR: _l("Tiba di kantor"),
+    Aksi.ANTAR_PULANG: _l("Pemohon diantar pulang"),
+    Aksi.LAPOR: _l("Petugas melaporkan hasil layanan"),
+    Aksi.PARAF_LAPORAN: _l("Laporan diparaf Kasubag TU"),
+    Aksi.TERIMA_LAPORAN: _l("Laporan diterima Kepala Kantor"),
+}
+
+# Button text for each action a staff member can take.
+TOMBOL = {
+    Aksi.TERUSKAN: _l("Teruskan ke Kasubag TU"),
+    Aksi.KEMBALIKAN: _l("Kembalikan kepada pemohon"),
+    Aksi.PARAF: _l("Paraf"),
+    Aksi.KEMBALIKAN_KE_VERIFIKATOR: _l("Kembalikan ke verifikator"),
+    Aksi.SETUJUI: _l("Setujui dan tugaskan"),
+    Aksi.TOLAK: _l("Tolak"),
+    Aksi.JEMPUT: _l("Pemohon sudah dijemput"),
+    Aksi.TIBA_DI_KANTOR: _l("Sudah tiba di kantor"),
+    Aksi.ANTAR_PULANG: _l("Pemohon sudah diantar pulang"),
+    Aksi.LAPOR: _l("Kirim laporan"),
+    Aksi.PARAF_LAPORAN: _l("Paraf laporan"),
+    Aksi.TERIMA_LAPORAN: _l("Terima laporan"),
+}
+
+NEXT_STEP = {
+    "fix_documents": _l("Perbaiki dokumen yang dikembalikan, lalu ajukan ulang."),
+    "ready_for_pickup": _l("Bersiaplah untuk dijemput petugas pada waktu yang tertera."),
+    "ready_for_visit": _l("Petugas akan datang ke rumah Anda pada waktu yang tertera."),
+    "ready_for_consultation": _l("Siapkan ponsel Anda pada waktu konsultasi yang tertera: "
+                                 "petugas menghubungi Anda lewat pesan (chat) atau video."),
+    "come_to_office": _l("Datanglah ke kantor pada waktu yang tertera dan tunjukkan nomor "
+                         "registrasi kepada satpam."),
+    "rate_service": _l("Layanan sudah diberikan. Mohon beri penilaian untuk petugas."),
+    "rejected": _l("Permohonan ditolak. Alasannya tertulis di riwayat di bawah."),
+    "wait": _l("Tidak ada yang perlu Anda lakukan sekarang. Kami akan memberi kabar."),
+}
+
+REFUSAL = {
+    "wrong_role": _l("Peran Anda tidak boleh melakukan langkah ini."),
+    "wrong_state": _l("Langkah ini tidak bisa dilakukan pada status permohonan sekarang."),
+    "wrong_mode": _l("Langkah ini tidak berlaku untuk jenis layanan ini."),
+    "not_assigned": _l("Hanya petugas yang ditugaskan yang boleh melakukan langkah ini."),
+    "note_required": _l("Tuliskan alasannya."),
+    "unknown_action": _l("Langkah tidak dikenal."),
+}
+
+KATEGORI = {
+    "lansia": _l("Lanjut usia (lansia)"),
+    "disabilitas": _l("Penyandang disabilitas"),
+    "ibu_hamil": _l("Ibu hamil atau menyusui"),
+    "anak": _l("Anak"),
+    "fakir_miskin": _l("Fakir miskin"),
+    "umum": _l("Bukan salah satu di atas"),
+}
+
+DISABILITAS = {
+    "netra": _l("Netra (tunanetra atau low vision)"),
+    "rungu": _l("Rungu (Tuli atau sulit mendengar)"),
+    "wicara": _l("Wicara"),
+    "daksa": _l("Daksa (fisik)"),
+    "intelektual": _l("Intelektual"),
+    "mental": _l("Mental"),
+}
+
+BANTUAN = {
+    "kursi_roda": _l("Kursi roda"),
+    "juru_bahasa_isyarat": _l("Juru bahasa isyarat"),
+    "pendamping": _l("Pendamping"),
+    "cetak_besar": _l("Dokumen cetak huruf besar"),
+    "dibacakan": _l("Dokumen dibacakan"),
+    "tandu": _l("Bantuan berpindah (tandu atau dipapah)"),
+}
+
+KECAMATAN = ("Abang", "Bebandem", "Karangasem", "Kubu", "Manggis", "Rendang", "Selat", "Sidemen")
+
+UPLOAD_REFUSAL = {
+    "empty": _l("Berkas yang dipilih kosong. Pilih berkas lain."),
+    "too_large": _l("Berkas terlalu besar. Ukuran paling besar %(mb)s MB."),
+    "wrong_type": _l("Berkas harus berupa PDF, JPG, PNG, atau WebP."),
+}
+
+HASIL = {
+    "berhasil": _l("Layanan berhasil diberikan"),
+    "sebagian": _l("Layanan diberikan sebagian"),
+    "tidak_berhasil": _l("Layanan tidak dapat diberikan"),
+}
+
+KEBERATAN = {
+    "diajukan": _l("Keberatan diajukan, sedang diperiksa"),
+    "diterima": _l("Keberatan diterima: hasil layanan diantar ke rumah"),
+    "ditolak": _l("Keberatan tidak diterima"),
+    "diantar": _l("Hasil layanan sudah diantar ke rumah"),
+}
+
+KEBERATAN_REFUSAL = {
+    "not_overdue": _l("Keberatan hanya bisa diajukan setelah batas waktu layanan terlewati."),
+    "wrong_role": _l("Peran Anda tidak boleh melakukan langkah ini."),
+    "decided": _l("Keberatan ini sudah diputuskan."),
+    "no_officer": _l("Pilih petugas yang mengantar hasil layanan."),
+    "not_assigned": _l("Hanya petugas yang ditugaskan yang boleh melakukan langkah ini."),
+    "delivered": _l("Pengantaran ini sudah tercatat sebelumnya."),
+}
+
+# Why a schedule cannot be booked (domain/jadwal.py), for every form that asks for one.
+JADWAL = {
+    jadwal.NOT_AFTER_TODAY: _l("Pilih tanggal mulai besok."),
+    jadwal.TOO_FAR: _l("Pilih tanggal dalam 60 hari ke depan."),
+    jadwal.OFFICE_CLOSED: _l("Kantor tutup hari Sabtu dan Minggu. Pilih hari Senin sampai "
+                             "Jumat."),
+    jadwal.OUTSIDE_HOURS: _l("Pilih jam antara 08.00 dan 15.00."),
+    jadwal.NOT_A_SLOT: _l("Konsultasi bisa dipesan untuk 5 hari kerja ke depan, pukul 09.00, "
+                          "10.00, 11.00, 13.00, atau 14.00. Pilih salah satu."),
+    jadwal.SLOT_TAKEN: _l("Waktu itu sudah dipesan orang lain. Pilih waktu lain."),
+}
+
+PENGADUAN = {
+    "baru": _l("Diterima, belum ditanggapi"),
+    "ditindaklanjuti": _l("Sedang ditindaklanjuti"),
+    "selesai": _l("Selesai ditindaklanjuti"),
+}
+
+TIKET = {
+    "menunggu": _l("Menunggu"),
+    "dipanggil": _l("Dipanggil"),
+    "selesai": _l("Selesai"),
+}
+
+SKM_UNSUR = (
+    _l("Persyaratan"),
+    _l("Sistem, mekanisme, dan prosedur"),
+    _l("Waktu penyelesaian"),
+    _l("Biaya atau tarif"),
+    _l("Produk spesifikasi jenis pelayanan"),
+    _l("Kompetensi pelaksana"),
+    _l("Perilaku pelaksana"),
+    _l("Sarana dan prasarana"),
+    _l("Penanganan pengaduan, saran, dan masukan"),
+)
+
+SKM_SKALA = {
+    1: _l("Tidak baik"),
+    2: _l("Kurang baik"),
+    3: _l("Baik"),
+    4: _l("Sangat baik"),
+}
+
+MUTU = {
+    "A": _l("Sangat Baik"),
+    "B": _l("Baik"),
+    "C": _l("Kurang Baik"),
+    "D": _l("Tidak Baik"),
+}
+
+
+def of(mapping: dict, key) -> str:
+    """Label for a code, falling back to the code itself rather than failing a page."""
+    try:
+        return str(mapping[key])
+    except KeyError:
+        try:
+            return str(mapping[type(next(iter(mapping)))(key)])
+        except (KeyError, ValueError, StopIteration):
+            return str(key)

@@ -1,0 +1,378 @@
+"""A lived-in demo office: requests in every state of the workflow, objections, walk-in tickets,
+complaints and survey answers, so someone who runs `make run` finds work in every queue.
+
+Built through the same paths the views use (services: `aksi.apply`, `keberatan`, `pengajuan`),
+so histories, checks and notifications are real ones. Loaded by
+`mentari init-db --demo` on top of `demo.load` (services and staff), and by the accessibility
+audit (a11y_tests/scenario.py). Registration numbers are fixed so the README can quote them.
+"""
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, timezone
+
+from stdnum import damm
+
+from ..domain import pengaduan as pengaduan_rules, sop, telepon, uploads
+from ..domain.workflow import Aksi, Mode, Pelaku, Peran, Status
+from ..services import aksi as aksi_service, keberatan as keberatan_service, notifikasi, pengajuan
+from ..services.clock import office_day, office_today, office_zone
+from ..store import (files, layanan, pengaduan, permohonan as requests, rekap, tiket,
+                     transaction)
+from ..store import skm as survey_store
+from ..store import staf as staff_store
+
+# A one-page PDF: the smallest document the upload check accepts.
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\n"
+       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def demo_number(urut: int) -> str:
+    """'2024 0000 0013'-style numbers: valid (Damm check digit), easy to type from the README,
+    and obviously not a real citizen's (real ones are random)."""
+    body = f"2024{urut:07d}"
+    return body + damm.calc_check_digit(body)
+
+
+@dataclass(frozen=True)
+class Pemohon:
+    """A made-up citizen of Karangasem (names, phones and NIK invented)."""
+    nama: str
+    telepon: str
+    alamat: str
+    desa: str
+    kecamatan: str
+    kategori: tuple
+    bantuan: tuple = ()
+    disabilitas: tuple = ()
+    nik: str = ""
+    catatan: str = ""
+
+
+SUKERTI = Pemohon("Ni Wayan Sukerti", "081234567890",
+                  "Jalan Raya Bebandem No. 12, Banjar Dinas Kangin", "Bebandem", "Bebandem",
+                  ("lansia", "disabilitas"), ("pendamping", "dibacakan"), ("netra",),
+                  catatan="Mohon telepon dulu sebelum datang.")
+MURJANA = Pemohon("I Ketut Murjana", "085237114052", "Banjar Dinas Tengah, Desa Culik",
+                  "Culik", "Abang", ("disabilitas",), ("kursi_roda",), ("daksa",))
+SUASTINI = Pemohon("Ni Komang Suastini", "087861203349", "Banjar Dinas Kaler, Desa Tianyar",
+                   "Tianyar", "Kubu", ("ibu_hamil",), ("pendamping",))
+SUDIRA = Pemohon("I Made Sudira", "081999305517", "Jalan Segara No. 3, Padangbai", "Padangbai",
+                 "Manggis", ("disabilitas",), ("juru_bahasa_isyarat",), ("rungu",),
+                 catatan="Saya Tuli. Mohon kabari lewat pesan, jangan telepon.")
+RASMINI = Pemohon("Ni Nyoman Rasmini", "082146770981", "Banjar Dinas Kedungdung, Desa Besakih",
+                  "Besakih", "Rendang", ("lansia", "fakir_miskin"), ("tandu", "cetak_besar"),
+                  nik="5107026507480001")
+ARDANA = Pemohon("I Gede Ardana", "081338452260", "Banjar Dinas Kawan, Desa Duda", "Duda",
+                 "Selat", ("umum",))
+SUKARNI = Pemohon("Ni Luh Sukarni", "087762118834", "Banjar Dinas Tabola, Desa Sidemen",
+                  "Sidemen", "Sidemen", ("lansia",), ("kursi_roda", "pendamping"))
+ANDIKA = Pemohon("I Putu Andika Pratama", "081805447219", "Jalan Ngurah Rai No. 40, Subagan",
+                 "Subagan", "Karangasem", ("anak",), ("pendamping",),
+                 catatan="Pemohon berumur 16 tahun, didampingi ayahnya.")
+
+
+@dataclass(frozen=True)
+class Contoh:
+    """One demo request: who, what, how, which steps the office has taken, and when filed."""
+    label: str
+    urut: int               # → its fixed registration number
+    pemohon: Pemohon
+    layanan: str            # service slug (demo.DEMO_SERVICES)
+    mode: Mode
+    langkah: tuple = ()     # actions taken after submission, in order
+    hari_lalu: int = 0      # submitted this many days ago (old enough → past its SOP time)
+
+    @property
+    def nomor(self) -> str:
+        return demo_number(self.urut)
+
+
+_VERIFIED = (Aksi.TERUSKAN, Aksi.PARAF)
+_APPROVED = _VERIFIED + (Aksi.SETUJUI,)
+_REPORTED = _APPROVED + (Aksi.LAPOR,)
+
+# Every state a queue shows, and the situations around them (README "Demo data" lists these).
+REQUESTS = (
+    Contoh("diajukan", 1, SUKERTI, "legalisir-ijazah", Mode.LANGSUNG),
+    Contoh("dikembalikan", 2, MURJANA, "legalisir-ijazah", Mode.JEMPUT_BOLA,
+           (Aksi.KEMBALIKAN,), 2),
+    Contoh("diajukan_ulang", 3, SUASTINI, "surat-keterangan", Mode.ANTAR_JEMPUT,
+           (Aksi.KEMBALIKAN, Aksi.AJUKAN_ULANG), 4),
+    Contoh("terlambat", 4, RASMINI, "izin-pasraman", Mode.JEMPUT_BOLA, (Aksi.TERUSKAN,), 30),
+    Contoh("diparaf", 5, SUDIRA, "legalisir-ijazah", Mode.KONSULTASI, _VERIFIED, 1),
+    Contoh("disetujui", 6, SUKARNI, "rohaniwan", Mode.ANTAR_JEMPUT, _APPROVED, 2),
+    Contoh("di_kantor", 7, MURJANA, "rekomendasi-paspor", Mode.ANTAR_JEMPUT,
+           _APPROVED + (Aksi.JEMPUT, Aksi.TIBA_DI_KANTOR), 3),
+    Contoh("dilaporkan", 8, SUKERTI, "surat-keterangan", Mode.JEMPUT_BOLA, _REPORTED, 3),
+    Contoh("laporan_diparaf", 9, ARDANA, "rohaniwan", Mode.LANGSUNG,
+           _REPORTED + (Aksi.PARAF_LAPORAN,), 4),
+    Contoh("selesai", 10, ANDIKA, "konsultasi", Mode.KONSULTASI,
+           _REPORTED + (Aksi.PARAF_LAPORAN, Aksi.TERIMA_LAPORAN), 6),
+    Contoh("ditolak", 11, ARDANA, "rumah-ibadah", Mode.LANGSUNG, _VERIFIED + (Aksi.TOLAK,), 5),
+    Contoh("keberatan", 12, SUASTINI, "pendaftaran-haji", Mode.LANGSUNG, (), 14),
+    Contoh("keberatan_diterima", 13, SUKARNI, "surat-keterangan", Mode.JEMPUT_BOLA,
+           _VERIFIED, 12),
+)
+
+# Who takes each step (demo usernames).
+ACTOR = {
+    Aksi.TERUSKAN: "verifikator", Aksi.KEMBALIKAN: "verifikator", Aksi.PARAF: "kasubag",
+    Aksi.SETUJUI: "kepala", Aksi.TOLAK: "kepala", Aksi.JEMPUT: "petugas",
+    Aksi.TIBA_DI_KANTOR: "petugas", Aksi.LAPOR: "petugas", Aksi.PARAF_LAPORAN: "kasubag",
+    Aksi.TERIMA_LAPORAN: "kepala",
+}
+RETURN_REASON = "Foto buram, tulisan tidak terbaca. Mohon unggah ulang yang jelas."
+NOTES = {
+    Aksi.TOLAK: "Lokasi belum memenuhi syarat jumlah pengguna rumah ibadah (PBM No. 9 dan 8 "
+                "Tahun 2006).",
+    Aksi.SETUJUI: "Bawa kursi roda lipat di mobil.",
+    Aksi.PARAF_LAPORAN: "Laporan lengkap.",
+}
+REPORT = {"hasil": "berhasil", "catatan": "Dokumen sudah diserahkan langsung kepada pemohon."}
+RATING = {"skor": 5, "komentar": "Penyuluhnya sabar dan menjelaskan dengan bahasa sederhana."}
+
+OBJECTION_REASON = "Sudah lewat batas waktu layanan dan belum ada kabar."
+UPHELD_NOTE = "Mohon maaf atas keterlambatan. Surat diantar ke rumah Ibu oleh petugas."
+
+# SKM answers (u1..u9, each 1-4): this month and last month, so /skm has figures to show.
+SKM_THIS_MONTH = (
+    (4, 4, 3, 4, 4, 4, 4, 3, 3), (3, 4, 3, 4, 3, 4, 4, 3, 3), (4, 3, 2, 4, 3, 3, 4, 2, 3),
+    (4, 4, 4, 4, 4, 4, 4, 4, 4), (3, 3, 3, 4, 3, 4, 4, 3, 2),
+)
+SKM_LAST_MONTH = (
+    (3, 3, 2, 4, 3, 3, 4, 2, 2), (4, 3, 3, 4, 3, 4, 4, 3, 3), (3, 3, 2, 4, 3, 3, 3, 2, 3),
+)
+SKM_FOLLOWUP = ("Waktu penyelesaian dan sarana dinilai paling rendah: kursi tunggu prioritas "
+                "ditambah di loket PTSP dan jadwal verifikasi dipercepat menjadi setiap pagi.")
+
+COMPLAINT_NEW = ("I Ketut Arsa", "081298765432",
+                 "Antrean di loket PTSP lama dan tidak ada kursi untuk lansia.")
+# An anonymous one: no name, no contact (anonymous complaints are allowed).
+COMPLAINT_ANSWERED = ("", "", ("Papan informasi persyaratan legalisir di depan kantor sudah "
+                               "pudar dan sulit dibaca."),
+                      ("Papan informasi sudah diganti dengan huruf besar pada minggu ini. "
+                       "Terima kasih atas masukannya."))
+
+
+@dataclass
+class Office:
+    """What was built, for links and for the audit: label → request ids and numbers."""
+    requests: dict = field(default_factory=dict)  # label → {permohonan_id, nomor, telepon, ...}
+    keberatan_id: int | None = None               # waiting for the Kepala Kantor's decision
+    keberatan_diterima_id: int | None = None      # upheld: a delivery task for the petugas
+    pengaduan_id: int | None = None
+    pengaduan_nomor: str | None = None
+    pengaduan_dijawab_nomor: str | None = None
+    tiket_id: int | None = None
+
+
+def build(app, db, base_url: str = "http://127.0.0.1:8000") -> Office:
+    """Create the demo office's requests and the rest in a database that has the demo services
+    and staff (demo.load). Notifications link to `base_url`, where `make run` serves."""
+    out = Office()
+    # Notifications build absolute links and speak the request's language: a request context.
+    with app.test_request_context("/", base_url=base_url), _local_outbox(app):
+        staff = {u["username"]: u for u in (staff_store.by_username(db, name) for name in (
+            "verifikator", "kasubag", "kepala", "petugas", "satpam", "admin"))}
+        for contoh in REQUESTS:
+            out.requests[contoh.label] = _request(app, db, staff, contoh)
+        out.keberatan_id = _objection(db, out.requests["keberatan"]["permohonan_id"])
+        out.keberatan_diterima_id = _upheld_objection(
+            db, out.requests["keberatan_diterima"]["permohonan_id"], staff)
+        _rating_and_survey(db, out.requests["selesai"]["permohonan_id"])
+        _walk_in_survey(db, staff["admin"]["id"])
+        out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _complaints(
+            db, staff["admin"]["id"])
+        out.tiket_id = _tickets(db, staff["satpam"]["id"], staff["petugas"]["id"])
+        db.conn.commit()
+    return out
+
+
+@contextmanager
+def _local_outbox(app):
+    """Demo phone numbers are invented: whatever sender is configured, demo messages go to the
+    local outbox file, never to a real SMS/WhatsApp gateway."""
+    saved = app.config["NOTIFY_SENDER"]
+    app.config["NOTIFY_SENDER"] = "file"
+    try:
+        yield
+    finally:
+        app.config["NOTIFY_SENDER"] = saved
+
+
+def _stored_pdf(app, name: str) -> dict:
+    checked = uploads.check(PDF, name, app.config["UPLOAD_MAX_BYTES"])
+    return {"nama_asli": checked.original_name,
+            "berkas": files.save(app.config["UPLOAD_FOLDER"], checked),
+            "mime": checked.mime, "ukuran": len(checked.data)}
+
+
+def _schedule(mode: Mode, days_ahead: int = 3) -> str:
+    """A working day ahead: a date for a walk-in, a date and time otherwise."""
+    day = sop.add_working_days(office_today(), days_ahead)
+    if mode is Mode.LANGSUNG:
+        return day.isoformat()
+    return datetime.combine(day, time(9 if mode is not Mode.KONSULTASI else 10)).isoformat(
+        timespec="minutes")
+
+
+def _request(app, db, staff, c: Contoh) -> dict:
+    service = layanan.get_service_by_slug(db, c.layanan)
+    assert str(c.mode) in service["modes"], (c.layanan, c.mode)
+    submitted = datetime.now(timezone.utc) - timedelta(days=c.hari_lalu)
+    at = submitted.isoformat(timespec="seconds")
+    p = c.pemohon
+    data = {
+        "nama": p.nama, "telepon": p.telepon, "nik": p.nik, "alamat": p.alamat,
+        "desa": p.desa, "kecamatan": p.kecamatan, "kategori": list(p.kategori),
+        "disabilitas": list(p.disabilitas), "bantuan": list(p.bantuan), "catatan": p.catatan,
+        "jadwal": _schedule(c.mode),
+        "alamat_jemput": p.alamat if c.mode is Mode.ANTAR_JEMPUT else None,
+        "bawaan": "Stempel dan formulir permohonan" if c.mode is Mode.JEMPUT_BOLA else "",
+    }
+    with transaction(db):
+        pid = requests.create(
+            db, nomor=c.nomor, idempotency_key=None, layanan_id=service["id"], mode=c.mode,
+            status=Status.DIAJUKAN, data=data, bahasa="id",
+            batas_sop=sop.deadline(office_day(submitted), service["sop_hari"]).isoformat(),
+            now=at)
+        requests.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON, aksi=Aksi.AJUKAN,
+                                   dari=None, ke=Status.DIAJUKAN, now=at)
+        dokumen_ids = [requests.replace_document(
+            db, pid, req["id"], now=at, **_stored_pdf(app, f"{req['nama']}.pdf"))
+            for req in service["persyaratan"]]
+        notifikasi.tell_status(db, requests.get(db, pid), Status.DIAJUKAN, at)
+    for aksi in c.langkah:
+        _act(app, db, pid, aksi, staff, service)
+    first_req = service["persyaratan"][0]["id"] if service["persyaratan"] else None
+    return {"permohonan_id": pid, "dokumen_id": dokumen_ids[0] if dokumen_ids else None,
+            "layanan_id": service["id"], "persyaratan_id": first_req, "nomor": c.nomor,
+            "telepon": p.telepon, "petugas_id": requests.get(db, pid)["petugas_id"]}
+
+
+def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
+    p = requests.get(db, pid)
+    if aksi is Aksi.AJUKAN_ULANG:
+        return _resubmit(app, db, p, service)
+    who = staff[ACTOR[aksi]]
+    note, updates, before = NOTES.get(aksi, ""), None, None
+    if aksi in (Aksi.TERUSKAN, Aksi.KEMBALIKAN):
+        returning = aksi is Aksi.KEMBALIKAN
+        reqs = service["persyaratan"]
+
+        def before(db):
+            for i, req in enumerate(reqs):
+                met = not returning or i > 0  # returned: the first document needs fixing
+                requests.set_check(db, pid, req["id"], memenuhi=met,
+                                   alasan="" if met else RETURN_REASON, staf_id=who["id"])
+        if returning:
+            note = f"{reqs[0]['nama']}: {RETURN_REASON}"
+    elif aksi is Aksi.SETUJUI:
+        updates = {"petugas_id": staff["petugas"]["id"],
+                   "jadwal_petugas": _schedule(Mode.JEMPUT_BOLA, 2)}
+    elif aksi is Aksi.LAPOR:
+        # One report carries a photo, so the Kepala Kantor has an attachment to open.
+        attachment = (_stored_pdf(app, "berita-acara.pdf")
+                      if p["mode"] == Mode.LANGSUNG else None)
+
+        def before(db):
+            requests.save_report(db, pid, petugas_id=staff["petugas"]["id"], **REPORT,
+                                 lampiran=attachment["berkas"] if attachment else None,
+                                 lampiran_mime=attachment["mime"] if attachment else None)
+    aksi_service.apply(db, p, aksi, Pelaku(Peran(who["peran"]), who["id"]), note=note,
+                       updates=updates, before_commit=before)
+
+
+def _resubmit(app, db, p: dict, service: dict) -> None:
+    """The citizen replaces the returned document; the SOP clock starts again (as on /status)."""
+    returned = [pid for pid, c in requests.checks(db, p["id"]).items() if not c["memenuhi"]]
+
+    def replace(db):
+        for req in service["persyaratan"]:
+            if req["id"] in returned:
+                requests.replace_document(db, p["id"], req["id"],
+                                          **_stored_pdf(app, f"{req['nama']} (baru).pdf"))
+                requests.clear_check(db, p["id"], req["id"])
+
+    pengajuan.resubmit(db, p, office_today(), before_commit=replace)
+
+
+def _objection(db, pid: int) -> int:
+    # Filed through the citizen's own path, whose rules allow it: the request is overdue.
+    return keberatan_service.file(db, requests.get(db, pid), OBJECTION_REASON, office_today())
+
+
+def _upheld_objection(db, pid: int, staff: dict) -> int:
+    kid = _objection(db, pid)
+    kepala = staff["kepala"]
+    keberatan_service.decide(db, {"id": kid, "status": "diajukan", "permohonan_id": pid},
+                             Pelaku(Peran.KEPALA_KANTOR, kepala["id"]), uphold=True,
+                             catatan=UPHELD_NOTE, petugas_id=staff["petugas"]["id"])
+    return kid
+
+
+def _rating_and_survey(db, pid: int) -> None:
+    p = requests.get(db, pid)
+    with transaction(db):
+        requests.save_penilaian(db, pid, petugas_id=p["petugas_id"], **RATING)
+        survey_store.save(db, dict(zip(survey_store.KEYS, SKM_THIS_MONTH[0])), permohonan_id=pid)
+
+
+def _walk_in_survey(db, admin_id: int) -> None:
+    """Answers from walk-ins (no online request): the rest of this month and last month."""
+    first_of_month = office_today().replace(day=1)
+    last_month = (first_of_month - timedelta(days=1)).replace(day=1)
+    noon = datetime.combine(last_month, time(12), office_zone())
+    with transaction(db):
+        for scores in SKM_THIS_MONTH[1:]:
+            survey_store.save(db, dict(zip(survey_store.KEYS, scores)))
+        for i, scores in enumerate(SKM_LAST_MONTH):
+            at = (noon + timedelta(days=3 * i + 2)).astimezone(timezone.utc)
+            survey_store.save(db, dict(zip(survey_store.KEYS, scores)),
+                              now=at.isoformat(timespec="seconds"))
+        rekap.add_skm_followup(db, last_month.strftime("%Y-%m"), SKM_FOLLOWUP, admin_id)
+
+
+def _complaints(db, admin_id: int) -> tuple[int, str, str]:
+    """One new complaint (for the admin's list) and one already answered (its follow-up shows
+    on /pengaduan/cek)."""
+    new_nomor, answered_nomor = demo_number(901), demo_number(902)
+    nama, kontak, isi = COMPLAINT_NEW
+    a_nama, a_kontak, a_isi, follow_up = COMPLAINT_ANSWERED
+    now = datetime.now(timezone.utc)
+    earlier = (now - timedelta(days=8)).isoformat(timespec="seconds")
+    answered_at = (now - timedelta(days=6)).isoformat(timespec="seconds")
+    with transaction(db):
+        new_id = pengaduan.add(db, nomor=new_nomor, nama=nama, kontak=kontak, isi=isi)
+        answered = pengaduan.add(db, nomor=answered_nomor, nama=a_nama, kontak=a_kontak,
+                                 isi=a_isi, now=earlier)
+        pengaduan.respond(db, answered, tindak_lanjut=follow_up,
+                          status=pengaduan_rules.SELESAI, staf_id=admin_id, now=answered_at)
+    return new_id, new_nomor, answered_nomor
+
+
+def _tickets(db, satpam_id: int, petugas_id: int) -> int:
+    """Today's Meragatan walk-ins: one being served, a priority one and a normal one waiting
+    (priority goes first). Tickets belong to the office day they were registered."""
+    today = office_today().isoformat()
+    haji = layanan.get_service_by_slug(db, "pendaftaran-haji")["id"]
+    legalisir = layanan.get_service_by_slug(db, "legalisir-ijazah")["id"]
+    walk_ins = (  # number, name, need (category), service, counter, priority
+        ("P-001", "Ni Made Rai", "lansia", legalisir, "ptsp1", True),
+        ("A-001", "I Wayan Gede", "umum", legalisir, "ptsp1", False),
+        ("P-002", "I Nengah Sumerta", "disabilitas", haji, "haji", True),
+    )
+    with transaction(db):
+        ids = [tiket.create(db, nomor=n, tanggal=today, nama=name, kebutuhan=need,
+                              layanan_id=lid, loket=loket, prioritas=prio, permohonan_id=None,
+                              dibuat_oleh=satpam_id)
+               for n, name, need, lid, loket, prio in walk_ins]
+        tiket.call(db, ids[0], petugas_id)
+    return ids[-1]
+
+
+def phone_digits(number: str) -> str:
+    """The last four digits asked by /status."""
+    return telepon.last_four(number)

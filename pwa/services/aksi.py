@@ -1,0 +1,45 @@
+"""A workflow step (aksi) on a permohonan: decided by the domain, saved with its history entry
+and its notification in one transaction, then sent.
+
+Views call `apply` instead of touching the store for state changes, so every transition is
+decided by `workflow.decide` and told to the citizen.
+"""
+from ..domain.workflow import Mode, Pelaku, Status, TransisiDitolak, decide
+from ..store import permohonan as store, transaction
+from ..store.db import utcnow
+from . import notifikasi, pengiriman
+
+
+def apply(db, permohonan: dict, aksi, pelaku: Pelaku, note: str = "",
+          updates: dict | None = None, before_commit=None) -> Status:
+    """Decide and record the step; raises workflow.TransisiDitolak when not allowed.
+
+    before_commit(db) runs inside the same transaction (for checks, reports, documents)."""
+    new = decide(aksi, pelaku, Status(permohonan["status"]), Mode(permohonan["mode"]),
+                 permohonan.get("petugas_id"), note)
+    now = utcnow()
+    try:
+        with transaction(db):
+            if before_commit is not None:
+                before_commit(db)
+            store.record_transition(
+                db, permohonan["id"], staf_id=pelaku.staf_id, peran=pelaku.peran, aksi=aksi,
+                dari=permohonan["status"], ke=new, catatan=note.strip(), now=now,
+                updates=dict(updates or {},
+                             **({"selesai_at": now} if new is Status.SELESAI else {})),
+            )
+            notifikasi.tell_status(db, permohonan, new, now)
+    except store.StatusBerubah:
+        # Someone else acted first (another tab, another office): refuse, change nothing.
+        raise TransisiDitolak("wrong_state") from None
+    pengiriman.send_pending(db)
+    return new
+
+
+def unchanged(permohonan: dict):
+    """A before_commit check for writes beside a transition (saved checks, a report's file):
+    refuse if someone else moved the request meanwhile."""
+    def check(db):
+        if store.get(db, permohonan["id"])["status"] != permohonan["status"]:
+            raise TransisiDitolak("wrong_state")
+    return check

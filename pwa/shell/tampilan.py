@@ -1,0 +1,26 @@
+"""/tampilan: the display settings page (contrast, text size, motion, voice, sign language,
+Aksara Bali). The cookie and what it means are web/tampilan.py's."""
+from flask import redirect, render_template, request, url_for
+
+from ..web import tampilan as settings
+from ..web.redirects import local_path
+from . import bp
+
+
+@bp.route("/tampilan", methods=["GET", "POST"])
+def tampilan():
+    chosen = settings.current()
+    if request.method == "POST":
+        for key in settings.OPTIONS:
+            value = request.form.get(key)
+            if value in settings.OPTIONS[key]:
+                chosen[key] = value
+        back = local_path(request.form.get("kembali")) or url_for("permohonan.beranda")
+        response = redirect(back)
+        response.set_cookie(settings.COOKIE, settings.encode(chosen),
+                            max_age=settings.ONE_YEAR, samesite="Lax", httponly=True)
+        return response
+    return render_template("shell/tampilan.html", chosen=chosen, options=settings.OPTIONS,
+                           questions=settings.QUESTIONS,
+                           back=local_path(request.args.get("kembali"))
+                           or url_for("permohonan.beranda"))

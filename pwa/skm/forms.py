@@ -1,0 +1,91 @@
+"""The nine-element SKM questionnaire and the choice of the period whose results are shown."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField
+from wtforms.validators import InputRequired, ValidationError
+
+from ..bahasa import labels
+from ..domain import skm as survey, skm_periode
+from ..web.forms import Scale, whole_number
+
+# The questions of Permen PANRB 14/2017, one per element, shown under each element's name.
+SKM_PERTANYAAN = (
+    _l("Bagaimana kesesuaian persyaratan pelayanan dengan jenis pelayanannya?"),
+    _l("Bagaimana kemudahan prosedur pelayanan di unit ini?"),
+    _l("Bagaimana kecepatan waktu dalam memberikan pelayanan?"),
+    _l("Bagaimana kewajaran biaya atau tarif dalam pelayanan? Jika gratis, pilih “Sangat "
+       "baik”."),
+    _l("Bagaimana kesesuaian hasil pelayanan dengan yang tercantum dalam standar pelayanan?"),
+    _l("Bagaimana kemampuan petugas dalam memberikan pelayanan?"),
+    _l("Bagaimana kesopanan dan keramahan petugas dalam memberikan pelayanan?"),
+    _l("Bagaimana kualitas sarana dan prasarana?"),
+    _l("Bagaimana penanganan pengaduan, saran, dan masukan pengguna layanan?"),
+)
+
+
+class SkmForm(FlaskForm):
+    """Nine questions u1..u9; the fields are added below from labels.SKM_UNSUR."""
+
+    def scores(self) -> dict:
+        return {key: getattr(self, key).data for key in survey.ELEMENT_KEYS}
+
+    def element_fields(self) -> list:
+        return [getattr(self, key) for key in survey.ELEMENT_KEYS]
+
+
+_SKALA_CHOICES = [(k, labels.SKM_SKALA[k]) for k in (4, 3, 2, 1)]
+
+for _i, (_key, _unsur) in enumerate(zip(survey.ELEMENT_KEYS, labels.SKM_UNSUR), start=1):
+    setattr(SkmForm, _key, Scale(
+        _l("%(nomor)s. %(unsur)s", nomor=_i, unsur=_unsur), choices=_SKALA_CHOICES,
+        message=_l("Pilih jawaban untuk pertanyaan %(nomor)s (%(unsur)s).", nomor=_i,
+                   unsur=_unsur)))
+
+
+class PeriodForm(FlaskForm):
+    """Which SKM period to show: a GET form, so results can be linked and work without JS.
+
+    One form for the three kinds: the month or quarter field is read only for its own kind, so
+    no script is needed to show and hide fields."""
+    class Meta:
+        csrf = False  # it only reads public results
+
+    jenis = RadioField(_l("Tampilkan hasil"), validate_choice=False,
+                       choices=[(skm_periode.BULAN, _l("Per bulan")),
+                                (skm_periode.TRIWULAN, _l("Per triwulan")),
+                                (skm_periode.TAHUN, _l("Per tahun"))],
+                       validators=[InputRequired(_l("Pilih jenis periode."))])
+    tahun = SelectField(_l("Tahun"), coerce=whole_number, validate_choice=False)
+    bulan = SelectField(_l("Bulan"), coerce=whole_number, validate_choice=False)
+    triwulan = SelectField(_l("Triwulan"), coerce=whole_number, validate_choice=False,
+                           choices=[(1, _l("Triwulan I (Januari–Maret)")),
+                                    (2, _l("Triwulan II (April–Juni)")),
+                                    (3, _l("Triwulan III (Juli–September)")),
+                                    (4, _l("Triwulan IV (Oktober–Desember)"))])
+
+    def __init__(self, *args, years=(), month_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tahun.choices = [(y, str(y)) for y in years]
+        self.bulan.choices = list(enumerate(month_names, start=1))
+
+    def validate_jenis(self, field):
+        if field.data not in skm_periode.JENIS:
+            raise ValidationError(_l("Pilih jenis periode."))
+
+    def validate_tahun(self, field):
+        if field.data not in dict(self.tahun.choices):
+            raise ValidationError(_l("Pilih tahun dari daftar."))
+
+    def validate_bulan(self, field):
+        if self.jenis.data == skm_periode.BULAN and field.data not in range(1, 13):
+            raise ValidationError(_l("Pilih bulan dari daftar."))
+
+    def validate_triwulan(self, field):
+        if self.jenis.data == skm_periode.TRIWULAN and field.data not in range(1, 5):
+            raise ValidationError(_l("Pilih triwulan dari daftar."))
+
+    def periode(self) -> skm_periode.Periode:
+        """The chosen period; call after validate()."""
+        ke = {skm_periode.BULAN: self.bulan.data,
+              skm_periode.TRIWULAN: self.triwulan.data}.get(self.jenis.data, 1)
+        return skm_periode.Periode(self.jenis.data, self.tahun.data, ke)

@@ -1,0 +1,38 @@
+"""Plumbing every view shares: the request's database connection, the signed-in staff member
+and `role_required`, the error pages and summary, the upload field, which requests a phone
+owns, the phone's outbox posts, the display and language choices, and HTTP caching.
+
+Views import from here; nothing here imports a view. `init_app` wires it all into the app.
+"""
+from pathlib import Path
+
+from . import aksara, caching, db, errors, filters, language, staf, tampilan
+from .extensions import babel, csrf, htmx, limiter
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
+
+
+def init_app(app):
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(I18N_DIR))
+    # The selector returns Locale objects (Balinese has no CLDR data: see bahasa/locales.py).
+    babel.init_app(app, default_locale="id", locale_selector=language.select_locale,
+                   default_timezone=app.config["OFFICE_TIMEZONE"])
+    language.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    filters.init_app(app)
+    errors.init_app(app)
+    caching.init_app(app)  # compression, versioned static URLs, page ETags
+    db.init_app(app)
+    tampilan.init_app(app)
+    aksara.init_app(app)
+    staf.init_app(app)
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+

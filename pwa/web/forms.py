@@ -1,0 +1,60 @@
+"""What every form shares: trimming typed text, and date and time fields that refuse an
+unreadable value with our own translated sentence (WTForms' is English) and stop there, so a
+form's own rules never meet a date that could not be read."""
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, RadioField, TimeField
+from wtforms.validators import InputRequired, StopValidation, ValidationError
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class _Refusing:
+    default_message = None
+
+    def __init__(self, *args, invalid_message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message or self.default_message
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except (ValueError, TypeError):
+            self.data = None
+            raise ValueError(self.invalid_message) from None
+
+    def pre_validate(self, form):
+        # Something was typed and could not be read: say so and stop. Nothing typed is left
+        # to the field's InputRequired or Optional, which say whether that is allowed.
+        if self.process_errors and any((v or "").strip() for v in self.raw_data or ()):
+            raise StopValidation()
+
+
+class SafeDateField(_Refusing, DateField):
+    default_message = _l("Masukkan tanggal yang benar, misalnya 27 11 2026.")
+
+
+class SafeTimeField(_Refusing, TimeField):
+    default_message = _l("Masukkan jam yang benar, misalnya 09.00.")
+
+
+def whole_number(value):
+    """Coerce without failing: a tampered value becomes None and gets our own message."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class Scale(RadioField):
+    """A radio scale whose refusals are our translated sentences, not WTForms' defaults."""
+
+    def __init__(self, label, *, choices, message, **kwargs):
+        super().__init__(label, choices=list(choices), coerce=whole_number,
+                         validate_choice=False, validators=[InputRequired(message)], **kwargs)
+        self.message = message
+
+    def post_validate(self, form, validation_stopped):
+        if not validation_stopped and self.data not in dict(self.choices):
+            raise ValidationError(self.message)

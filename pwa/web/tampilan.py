@@ -1,0 +1,58 @@
+"""Display settings (tampilan: kontras, ukuran teks, gerak, suara…): chosen on /tampilan
+(shell/tampilan.py), kept in a cookie, applied on the server as classes on <html>, so there is
+no flash of the wrong mode and no JavaScript.
+
+A cookie (not the session) because the setting belongs to the device and the person holding it,
+and must survive a staff member signing out on a shared office tablet.
+"""
+from flask import request
+from flask_babel import lazy_gettext as _l
+
+COOKIE = "tampilan"
+ONE_YEAR = 365 * 24 * 3600
+
+OPTIONS = {
+    "kontras": {"biasa": _l("Biasa"), "tinggi": _l("Kontras tinggi")},
+    "teks": {"100": _l("Biasa"), "150": _l("Besar (150%)"), "200": _l("Sangat besar (200%)")},
+    "gerak": {"biasa": _l("Biasa"), "kurang": _l("Kurangi gerakan")},
+    # Voice mode (issue 5) lives here too: like the display, it belongs to the device. Absent
+    # means "not asked yet", which is when the first-visit offer is shown.
+    "suara": {"mati": _l("Mati"), "aktif": _l("Aktif: bacakan halaman dan dengarkan jawaban")},
+    "laju": {"075": _l("Pelan (0,75×)"), "100": _l("Biasa (1×)"), "125": _l("Cepat (1,25×)")},
+    # Sign-language video (issue 6): by default only the poster loads until asked (2G budget).
+    "isyarat": {"diminta": _l("Tampilkan saat saya minta (hemat data)"),
+                "selalu": _l("Selalu tampilkan dan siapkan videonya")},
+    # Aksara Bali (issue 4): the app name and page headings also in Balinese script.
+    "aksara": {"mati": _l("Tidak"), "aktif": _l("Ya, tampilkan judul juga dalam Aksara Bali")},
+}
+QUESTIONS = {"kontras": _l("Kontras"), "teks": _l("Ukuran teks"), "gerak": _l("Gerakan"),
+             "suara": _l("Mode suara"), "laju": _l("Kecepatan suara"),
+             "isyarat": _l("Video bahasa isyarat"), "aksara": _l("Aksara Bali")}
+VOICE_RATES = {"075": 0.75, "100": 1.0, "125": 1.25}
+
+
+def current() -> dict:
+    """The chosen settings; a key absent means 'not chosen: follow the browser'."""
+    raw = request.cookies.get(COOKIE, "")
+    chosen = {}
+    for part in raw.split("."):
+        key, _sep, value = part.partition("-")
+        if key in OPTIONS and value in OPTIONS[key]:
+            chosen[key] = value
+    return chosen
+
+
+def html_classes(chosen: dict) -> str:
+    return " ".join(f"{k}-{v}" for k, v in sorted(chosen.items()))
+
+
+def encode(chosen: dict) -> str:
+    return ".".join(f"{k}-{v}" for k, v in sorted(chosen.items()))
+
+
+def init_app(app):
+    @app.context_processor
+    def inject_display():
+        chosen = current()
+        return {"display": chosen, "display_classes": html_classes(chosen),
+                "voice_rate": VOICE_RATES[chosen.get("laju", "100")]}
