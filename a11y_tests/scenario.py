@@ -1,4 +1,4 @@
-"""The data the audit visits: the demo office of `make run` (pwa/demo_requests.py: requests in
+"""The data the audit visits: the demo office of `make run` (pwa/demo/kantor.py: requests in
 every state, returned with reasons, approved with an officer, reported, rated, overdue, objected
 to; complaints, walk-in tickets, survey answers), plus citizen-form drafts answered up to the end.
 
@@ -34,7 +34,7 @@ DRAFT_SERVICE = "legalisir-ijazah"
 @dataclass
 class Demo:
     """What the audit needs to build URLs and citizen sessions."""
-    requests: dict = field(default_factory=dict)    # label → {permohonan_id, dokumen_id, ...}
+    permohonan: dict = field(default_factory=dict)  # label → {permohonan_id, dokumen_id, ...}
     drafts: dict = field(default_factory=dict)      # label → draft id (answers complete)
     empty_drafts: dict = field(default_factory=dict)  # label → draft id with no answers yet
     keberatan_id: int | None = None
@@ -47,7 +47,7 @@ class Demo:
 
     @property
     def owned(self) -> list[int]:
-        return [r["permohonan_id"] for r in self.requests.values()]
+        return [r["permohonan_id"] for r in self.permohonan.values()]
 
 
 def build(app) -> Demo:
@@ -56,11 +56,11 @@ def build(app) -> Demo:
     with app.test_request_context("/"):
         db = get_db()
         office = demo.load_office(app, db, base_url="http://localhost")
-        out.requests = office.requests
+        out.permohonan = office.permohonan
         out.keberatan_id = office.keberatan_id
         out.pengaduan_id, out.pengaduan_nomor = office.pengaduan_id, office.pengaduan_nomor
         out.tiket_id = office.tiket_id
-        out.staf_id = office.requests["disetujui"]["petugas_id"]
+        out.staf_id = office.permohonan["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)

@@ -66,14 +66,14 @@ REQUEST_ARGS = ("permohonan_id", "dokumen_id")
 
 
 def _services(demo):
-    return [("layanan-dokumen", demo.requests["diajukan"]["layanan_id"]),
-            ("layanan-tanpa-dokumen", demo.requests["selesai"]["layanan_id"])]
+    return [("layanan-dokumen", demo.permohonan["diajukan"]["layanan_id"]),
+            ("layanan-tanpa-dokumen", demo.permohonan["selesai"]["layanan_id"])]
 
 
 # How to build a URL argument: name → [(label, value)] from the demo data.
 ARG_SAMPLES = {
     "layanan_id": _services,
-    "persyaratan_id": lambda demo: [("persyaratan", demo.requests["diajukan"]["persyaratan_id"])],
+    "persyaratan_id": lambda demo: [("persyaratan", demo.permohonan["diajukan"]["persyaratan_id"])],
     "keberatan_id": lambda demo: [("keberatan", demo.keberatan_id)],
     "pengaduan_id": lambda demo: [("pengaduan", demo.pengaduan_id)],
     "tiket_id": lambda demo: [("tiket", demo.tiket_id)],
@@ -162,7 +162,7 @@ ENDPOINT_CASES = {
 
 def _request_samples(demo, needed):
     for label in REQUEST_LABELS:
-        values = demo.requests[label]
+        values = demo.permohonan[label]
         if all(values.get(a) is not None for a in needed):
             yield label, {a: values[a] for a in needed}
 
@@ -541,7 +541,7 @@ def _error_cases():
     """Forms submitted empty (or wrong), chosen so the submission can only fail: nothing in the
     demo data changes."""
     demo = site().demo
-    req = {label: (("permohonan_id", r["permohonan_id"]),) for label, r in demo.requests.items()}
+    req = {label: (("permohonan_id", r["permohonan_id"]),) for label, r in demo.permohonan.items()}
     act = "main form[action$='/aksi/{}'] button[type=submit]".format
     cases = [
         ErrorCase("masuk-kosong", "staf.masuk"),
@@ -575,7 +575,7 @@ def _error_cases():
                   visitor="kepala_kantor"),
         ErrorCase("layanan-baru-kosong", "admin.layanan_baru", visitor="admin"),
         ErrorCase("persyaratan-baru-kosong", "admin.persyaratan_baru",
-                  (("layanan_id", demo.requests["diajukan"]["layanan_id"]),), visitor="admin"),
+                  (("layanan_id", demo.permohonan["diajukan"]["layanan_id"]),), visitor="admin"),
         ErrorCase("tanggapan-pengaduan-kosong", "admin.tanggapi",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),

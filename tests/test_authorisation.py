@@ -79,7 +79,7 @@ def guarded_endpoints(app) -> dict[str, frozenset]:
 def url_values(kantor) -> dict:
     """One URL per guarded endpoint. The request is assigned to the demo petugas and its
     report has an attachment, so every allowed role can really open what it points at."""
-    served = kantor.requests["laporan_diparaf"]
+    served = kantor.permohonan["laporan_diparaf"]
     return {
         "permohonan_id": served["permohonan_id"], "dokumen_id": served["dokumen_id"],
         "aksi": "terima_laporan", "layanan_id": served["layanan_id"],
@@ -186,7 +186,7 @@ def _look_up(app, number: str, phone: str):
 
 
 def test_a_citizen_sees_only_the_request_they_looked_up(app, db, kantor):
-    mine, theirs = kantor.requests["dilaporkan"], kantor.requests["dikembalikan"]
+    mine, theirs = kantor.permohonan["dilaporkan"], kantor.permohonan["dikembalikan"]
     client = _look_up(app, mine["nomor"], mine["telepon"])
     own = f"/permohonan/{mine['permohonan_id']}"
     assert client.get(own).status_code == 200
@@ -219,7 +219,7 @@ def test_a_citizen_sees_only_the_request_they_looked_up(app, db, kantor):
 
 
 def test_wrong_phone_digits_grant_nothing(app, kantor):
-    mine = kantor.requests["dilaporkan"]
+    mine = kantor.permohonan["dilaporkan"]
     client = app.test_client()
     r = client.post("/status", data={"nomor": mine["nomor"], "telepon4": "0000"})
     assert r.status_code == 200
@@ -230,7 +230,7 @@ def test_wrong_phone_digits_grant_nothing(app, kantor):
 # --- officers: only their own assignments ----------------------------------------------------
 
 def test_a_petugas_sees_only_their_own_assignments(app, db, kantor):
-    assigned = kantor.requests["di_kantor"]  # assigned to "petugas", not "petugas2"
+    assigned = kantor.permohonan["di_kantor"]  # assigned to "petugas", not "petugas2"
     pid = assigned["permohonan_id"]
     mine, other = app.test_client(), app.test_client()
     mine.post(SIGN_IN, data={"username": "petugas", "password": "mentari-demo"})
@@ -245,7 +245,7 @@ def test_a_petugas_sees_only_their_own_assignments(app, db, kantor):
         assert mine.get(path).status_code == 200, path
         assert other.get(path).status_code == 403, path
     # A request no officer is assigned to yet is nobody's task.
-    waiting = kantor.requests["diajukan"]["permohonan_id"]
+    waiting = kantor.permohonan["diajukan"]["permohonan_id"]
     assert mine.get(f"/staf/permohonan/{waiting}").status_code == 403
 
     r = other.post(f"/staf/permohonan/{pid}/aksi/antar_pulang")
@@ -293,7 +293,7 @@ def _snapshot(db, pid: int) -> tuple:
 
 @pytest.mark.parametrize("label", list(ALLOWED_NOW))
 def test_steps_out_of_turn_are_refused_and_change_nothing(app, db, kantor, label):
-    r = kantor.requests[label]
+    r = kantor.permohonan[label]
     pid = r["permohonan_id"]
     p = request_store.get(db, pid)
     petugas_sees_it = p["petugas_id"] is not None
@@ -321,7 +321,7 @@ def test_steps_out_of_turn_are_refused_and_change_nothing(app, db, kantor, label
 
 
 def test_a_petugas_not_assigned_cannot_even_try_a_step(app, db, kantor):
-    pid = kantor.requests["diparaf"]["permohonan_id"]  # nobody assigned yet
+    pid = kantor.permohonan["diparaf"]["permohonan_id"]  # nobody assigned yet
     client = _signed_in(app, "petugas")
     assert client.post(f"/staf/permohonan/{pid}/aksi/lapor",
                        data={"lapor-hasil": "berhasil"}).status_code == 403
@@ -331,7 +331,7 @@ def test_a_petugas_not_assigned_cannot_even_try_a_step(app, db, kantor):
 def test_the_demo_office_has_each_state_the_refusal_table_covers(db, kantor):
     # The table above is keyed by demo label; it must name the state each one is really in.
     states = {label: request_store.get(db, r["permohonan_id"])["status"]
-              for label, r in kantor.requests.items() if label in ALLOWED_NOW}
+              for label, r in kantor.permohonan.items() if label in ALLOWED_NOW}
     assert states == {"diajukan": "diajukan", "dikembalikan": "dikembalikan",
                       "terlambat": "diverifikasi", "diparaf": "diparaf",
                       "disetujui": "disetujui", "di_kantor": "di_kantor",

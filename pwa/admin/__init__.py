@@ -1,8 +1,6 @@
 """The admin's pages under /staf/admin: the service catalogue (layanan and their persyaratan),
 the office's reports, the answers to pengaduan and the SKM follow-up. The sign-language clips
 (/staf/admin/isyarat) and voice recordings (/staf/admin/suara) are their own packages'."""
-from flask import Blueprint
+from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("admin", __name__, url_prefix="/staf/admin")
-
-from . import laporan, layanan, pengaduan, persyaratan, skm  # noqa: E402,F401  (their routes)
+from . import laporan, layanan, pengaduan, persyaratan, skm  # noqa: F401  (their routes)

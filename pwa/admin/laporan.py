@@ -16,7 +16,7 @@ from ..services.clock import office_day, office_now, office_today
 from ..store import rekap
 from ..web.db import get_db
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 
 # The heads of office read the reports too: they answer for the SOP and the keberatan.
 REPORT_READERS = (Peran.ADMIN, Peran.KEPALA_KANTOR, Peran.KASUBAG_TU)

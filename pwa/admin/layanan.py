@@ -11,7 +11,7 @@ from ..store import layanan as store, pengaduan, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .forms import ServiceForm
 
 ADMIN = Peran.ADMIN

@@ -10,7 +10,7 @@ from ..store import pengaduan as store
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .forms import ComplaintResponseForm
 
 ADMIN = Peran.ADMIN

@@ -8,7 +8,7 @@ from ..store import layanan as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .forms import FILE_TYPES, RequirementForm, RetireForm
 
 ADMIN = Peran.ADMIN

@@ -7,7 +7,7 @@ from ..store import rekap, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .forms import SkmFollowupForm
 
 ADMIN = Peran.ADMIN

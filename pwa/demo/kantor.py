@@ -16,9 +16,8 @@ from ..domain import pengaduan as pengaduan_rules, sop, telepon, uploads
 from ..domain.workflow import Aksi, Mode, Pelaku, Peran, Status
 from ..services import aksi as aksi_service, keberatan as keberatan_service, notifikasi, pengajuan
 from ..services.clock import office_day, office_today, office_zone
-from ..store import (files, layanan, pengaduan, permohonan as requests, rekap, tiket,
-                     transaction)
-from ..store import skm as survey_store
+from ..store import files, layanan, pengaduan, permohonan as store, rekap, tiket, transaction
+from ..store import skm as skm_store
 from ..store import staf as staff_store
 
 # A one-page PDF: the smallest document the upload check accepts.
@@ -131,9 +130,9 @@ NOTES = {
     Aksi.PARAF_LAPORAN: "Laporan lengkap.",
 }
 REPORT = {"hasil": "berhasil", "catatan": "Dokumen sudah diserahkan langsung kepada pemohon."}
-RATING = {"skor": 5, "komentar": "Penyuluhnya sabar dan menjelaskan dengan bahasa sederhana."}
+PENILAIAN = {"skor": 5, "komentar": "Penyuluhnya sabar dan menjelaskan dengan bahasa sederhana."}
 
-OBJECTION_REASON = "Sudah lewat batas waktu layanan dan belum ada kabar."
+ALASAN_KEBERATAN = "Sudah lewat batas waktu layanan dan belum ada kabar."
 UPHELD_NOTE = "Mohon maaf atas keterlambatan. Surat diantar ke rumah Ibu oleh petugas."
 
 # SKM answers (u1..u9, each 1-4): this month and last month, so /skm has figures to show.
@@ -147,10 +146,10 @@ SKM_LAST_MONTH = (
 SKM_FOLLOWUP = ("Waktu penyelesaian dan sarana dinilai paling rendah: kursi tunggu prioritas "
                 "ditambah di loket PTSP dan jadwal verifikasi dipercepat menjadi setiap pagi.")
 
-COMPLAINT_NEW = ("I Ketut Arsa", "081298765432",
+PENGADUAN_BARU = ("I Ketut Arsa", "081298765432",
                  "Antrean di loket PTSP lama dan tidak ada kursi untuk lansia.")
 # An anonymous one: no name, no contact (anonymous complaints are allowed).
-COMPLAINT_ANSWERED = ("", "", ("Papan informasi persyaratan legalisir di depan kantor sudah "
+PENGADUAN_DIJAWAB = ("", "", ("Papan informasi persyaratan legalisir di depan kantor sudah "
                                "pudar dan sulit dibaca."),
                       ("Papan informasi sudah diganti dengan huruf besar pada minggu ini. "
                        "Terima kasih atas masukannya."))
@@ -159,7 +158,7 @@ COMPLAINT_ANSWERED = ("", "", ("Papan informasi persyaratan legalisir di depan k
 @dataclass
 class Office:
     """What was built, for links and for the audit: label → request ids and numbers."""
-    requests: dict = field(default_factory=dict)  # label → {permohonan_id, nomor, telepon, ...}
+    permohonan: dict = field(default_factory=dict)  # label → {permohonan_id, nomor, telepon, …}
     keberatan_id: int | None = None               # waiting for the Kepala Kantor's decision
     keberatan_diterima_id: int | None = None      # upheld: a delivery task for the petugas
     pengaduan_id: int | None = None
@@ -177,15 +176,15 @@ def build(app, db, base_url: str = "http://127.0.0.1:8000") -> Office:
         staff = {u["username"]: u for u in (staff_store.by_username(db, name) for name in (
             "verifikator", "kasubag", "kepala", "petugas", "satpam", "admin"))}
         for contoh in REQUESTS:
-            out.requests[contoh.label] = _request(app, db, staff, contoh)
-        out.keberatan_id = _objection(db, out.requests["keberatan"]["permohonan_id"])
-        out.keberatan_diterima_id = _upheld_objection(
-            db, out.requests["keberatan_diterima"]["permohonan_id"], staff)
-        _rating_and_survey(db, out.requests["selesai"]["permohonan_id"])
-        _walk_in_survey(db, staff["admin"]["id"])
-        out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _complaints(
+            out.permohonan[contoh.label] = _request(app, db, staff, contoh)
+        out.keberatan_id = _keberatan(db, out.permohonan["keberatan"]["permohonan_id"])
+        out.keberatan_diterima_id = _keberatan_diterima(
+            db, out.permohonan["keberatan_diterima"]["permohonan_id"], staff)
+        _penilaian_dan_skm(db, out.permohonan["selesai"]["permohonan_id"])
+        _skm_walk_in(db, staff["admin"]["id"])
+        out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _pengaduan(
             db, staff["admin"]["id"])
-        out.tiket_id = _tickets(db, staff["satpam"]["id"], staff["petugas"]["id"])
+        out.tiket_id = _tiket(db, staff["satpam"]["id"], staff["petugas"]["id"])
         db.conn.commit()
     return out
 
@@ -233,27 +232,27 @@ def _request(app, db, staff, c: Contoh) -> dict:
         "bawaan": "Stempel dan formulir permohonan" if c.mode is Mode.JEMPUT_BOLA else "",
     }
     with transaction(db):
-        pid = requests.create(
+        pid = store.create(
             db, nomor=c.nomor, idempotency_key=None, layanan_id=service["id"], mode=c.mode,
             status=Status.DIAJUKAN, data=data, bahasa="id",
             batas_sop=sop.deadline(office_day(submitted), service["sop_hari"]).isoformat(),
             now=at)
-        requests.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON, aksi=Aksi.AJUKAN,
+        store.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON, aksi=Aksi.AJUKAN,
                                    dari=None, ke=Status.DIAJUKAN, now=at)
-        dokumen_ids = [requests.replace_document(
+        dokumen_ids = [store.replace_document(
             db, pid, req["id"], now=at, **_stored_pdf(app, f"{req['nama']}.pdf"))
             for req in service["persyaratan"]]
-        notifikasi.tell_status(db, requests.get(db, pid), Status.DIAJUKAN, at)
+        notifikasi.tell_status(db, store.get(db, pid), Status.DIAJUKAN, at)
     for aksi in c.langkah:
         _act(app, db, pid, aksi, staff, service)
     first_req = service["persyaratan"][0]["id"] if service["persyaratan"] else None
     return {"permohonan_id": pid, "dokumen_id": dokumen_ids[0] if dokumen_ids else None,
             "layanan_id": service["id"], "persyaratan_id": first_req, "nomor": c.nomor,
-            "telepon": p.telepon, "petugas_id": requests.get(db, pid)["petugas_id"]}
+            "telepon": p.telepon, "petugas_id": store.get(db, pid)["petugas_id"]}
 
 
 def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
-    p = requests.get(db, pid)
+    p = store.get(db, pid)
     if aksi is Aksi.AJUKAN_ULANG:
         return _resubmit(app, db, p, service)
     who = staff[ACTOR[aksi]]
@@ -265,7 +264,7 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
         def before(db):
             for i, req in enumerate(reqs):
                 met = not returning or i > 0  # returned: the first document needs fixing
-                requests.set_check(db, pid, req["id"], memenuhi=met,
+                store.set_check(db, pid, req["id"], memenuhi=met,
                                    alasan="" if met else RETURN_REASON, staf_id=who["id"])
         if returning:
             note = f"{reqs[0]['nama']}: {RETURN_REASON}"
@@ -278,7 +277,7 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
                       if p["mode"] == Mode.LANGSUNG else None)
 
         def before(db):
-            requests.save_report(db, pid, petugas_id=staff["petugas"]["id"], **REPORT,
+            store.save_report(db, pid, petugas_id=staff["petugas"]["id"], **REPORT,
                                  lampiran=attachment["berkas"] if attachment else None,
                                  lampiran_mime=attachment["mime"] if attachment else None)
     aksi_service.apply(db, p, aksi, Pelaku(Peran(who["peran"]), who["id"]), note=note,
@@ -287,25 +286,25 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
 
 def _resubmit(app, db, p: dict, service: dict) -> None:
     """The citizen replaces the returned document; the SOP clock starts again (as on /status)."""
-    returned = [pid for pid, c in requests.checks(db, p["id"]).items() if not c["memenuhi"]]
+    returned = [pid for pid, c in store.checks(db, p["id"]).items() if not c["memenuhi"]]
 
     def replace(db):
         for req in service["persyaratan"]:
             if req["id"] in returned:
-                requests.replace_document(db, p["id"], req["id"],
+                store.replace_document(db, p["id"], req["id"],
                                           **_stored_pdf(app, f"{req['nama']} (baru).pdf"))
-                requests.clear_check(db, p["id"], req["id"])
+                store.clear_check(db, p["id"], req["id"])
 
     pengajuan.resubmit(db, p, office_today(), before_commit=replace)
 
 
-def _objection(db, pid: int) -> int:
+def _keberatan(db, pid: int) -> int:
     # Filed through the citizen's own path, whose rules allow it: the request is overdue.
-    return keberatan_service.file(db, requests.get(db, pid), OBJECTION_REASON, office_today())
+    return keberatan_service.file(db, store.get(db, pid), ALASAN_KEBERATAN, office_today())
 
 
-def _upheld_objection(db, pid: int, staff: dict) -> int:
-    kid = _objection(db, pid)
+def _keberatan_diterima(db, pid: int, staff: dict) -> int:
+    kid = _keberatan(db, pid)
     kepala = staff["kepala"]
     keberatan_service.decide(db, {"id": kid, "status": "diajukan", "permohonan_id": pid},
                              Pelaku(Peran.KEPALA_KANTOR, kepala["id"]), uphold=True,
@@ -313,34 +312,34 @@ def _upheld_objection(db, pid: int, staff: dict) -> int:
     return kid
 
 
-def _rating_and_survey(db, pid: int) -> None:
-    p = requests.get(db, pid)
+def _penilaian_dan_skm(db, pid: int) -> None:
+    p = store.get(db, pid)
     with transaction(db):
-        requests.save_penilaian(db, pid, petugas_id=p["petugas_id"], **RATING)
-        survey_store.save(db, dict(zip(survey_store.KEYS, SKM_THIS_MONTH[0])), permohonan_id=pid)
+        store.save_penilaian(db, pid, petugas_id=p["petugas_id"], **PENILAIAN)
+        skm_store.save(db, dict(zip(skm_store.KEYS, SKM_THIS_MONTH[0])), permohonan_id=pid)
 
 
-def _walk_in_survey(db, admin_id: int) -> None:
+def _skm_walk_in(db, admin_id: int) -> None:
     """Answers from walk-ins (no online request): the rest of this month and last month."""
     first_of_month = office_today().replace(day=1)
     last_month = (first_of_month - timedelta(days=1)).replace(day=1)
     noon = datetime.combine(last_month, time(12), office_zone())
     with transaction(db):
         for scores in SKM_THIS_MONTH[1:]:
-            survey_store.save(db, dict(zip(survey_store.KEYS, scores)))
+            skm_store.save(db, dict(zip(skm_store.KEYS, scores)))
         for i, scores in enumerate(SKM_LAST_MONTH):
             at = (noon + timedelta(days=3 * i + 2)).astimezone(timezone.utc)
-            survey_store.save(db, dict(zip(survey_store.KEYS, scores)),
+            skm_store.save(db, dict(zip(skm_store.KEYS, scores)),
                               now=at.isoformat(timespec="seconds"))
         rekap.add_skm_followup(db, last_month.strftime("%Y-%m"), SKM_FOLLOWUP, admin_id)
 
 
-def _complaints(db, admin_id: int) -> tuple[int, str, str]:
+def _pengaduan(db, admin_id: int) -> tuple[int, str, str]:
     """One new complaint (for the admin's list) and one already answered (its follow-up shows
     on /pengaduan/cek)."""
     new_nomor, answered_nomor = demo_number(901), demo_number(902)
-    nama, kontak, isi = COMPLAINT_NEW
-    a_nama, a_kontak, a_isi, follow_up = COMPLAINT_ANSWERED
+    nama, kontak, isi = PENGADUAN_BARU
+    a_nama, a_kontak, a_isi, follow_up = PENGADUAN_DIJAWAB
     now = datetime.now(timezone.utc)
     earlier = (now - timedelta(days=8)).isoformat(timespec="seconds")
     answered_at = (now - timedelta(days=6)).isoformat(timespec="seconds")
@@ -353,7 +352,7 @@ def _complaints(db, admin_id: int) -> tuple[int, str, str]:
     return new_id, new_nomor, answered_nomor
 
 
-def _tickets(db, satpam_id: int, petugas_id: int) -> int:
+def _tiket(db, satpam_id: int, petugas_id: int) -> int:
     """Today's Meragatan walk-ins: one being served, a priority one and a normal one waiting
     (priority goes first). Tickets belong to the office day they were registered."""
     today = office_today().isoformat()

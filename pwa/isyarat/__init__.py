@@ -4,45 +4,11 @@ shows and the player's data (pemutar.py), the admin's library pages (admin.py) a
 """
 from pathlib import Path
 
-from flask import Blueprint, current_app
-from flask_babel import lazy_gettext as _l
-
 from ..domain import komunikasi
 from . import pustaka
-
-bp = Blueprint("isyarat", __name__)
+from .blueprint import bp  # noqa: F401  (registered by create_app)
 
 REPO_LIBRARY = Path(__file__).resolve().parents[2] / "media" / "isyarat"
-
-REFUSALS = {
-    "bukan_video": _l("Berkas ini bukan video. Pilih rekaman video (misalnya MP4 atau WebM)."),
-    "tanpa_gambar": _l("Berkas ini hanya berisi suara, tanpa gambar. Pilih rekaman video."),
-    "gambar_diam": _l("Berkas ini gambar diam, bukan video. Pilih rekaman video."),
-    "rusak": _l("Video ini rusak atau tidak dapat dibaca. Rekam atau ekspor ulang, lalu unggah lagi."),
-    "terlalu_panjang": _l("Video terlalu panjang. Paling lama 5 menit untuk satu penjelasan."),
-    "poster": _l("Gambar sampul tidak dapat dibuat dari video ini."),
-    "kunci": _l("Pilih apa yang dijelaskan video ini."),
-    "judul": _l("Tulis judul video."),
-    "juru_isyarat": _l("Tulis nama juru bahasa isyarat di video."),
-    "vtt": _l("Berkas teks (takarir) harus berformat WebVTT (.vtt) yang diawali WEBVTT."),
-    "vtt_kosong": _l("Berkas takarir tidak berisi teks apa pun."),
-    "vtt_wajib": _l("Pilih berkas takarir bahasa Indonesia (WebVTT)."),
-    "bahasa": _l("Bahasa takarir tidak dikenal."),
-}
-REFUSAL_FIELD = {"kunci": "kunci", "judul": "judul", "juru_isyarat": "juru_isyarat"}
-
-
-def library() -> pustaka.Pustaka:
-    return current_app.extensions["isyarat"]
-
-
-def format_seconds(seconds: float) -> str:
-    total = int(round(seconds))
-    return f"{total // 60}:{total % 60:02d}"
-
-
-def kilobytes(n: int) -> int:
-    return max(1, round(n / 1024))
 
 
 def init_app(app):

@@ -16,12 +16,33 @@ from ..domain.workflow import Peran, Status
 from ..store import layanan
 from ..web.db import get_db
 from ..web.staf import role_required
-from . import REFUSALS, bp, format_seconds, kilobytes, library, media, pustaka
+from . import media, pustaka
+from .format import format_seconds, kilobytes
+from .pemutar import library
+from .blueprint import bp
 from .pustaka import KlipDitolak
 
 # Public GET routes that are not pages a person reads (downloads, machine answers): no clip.
 NOT_PAGES = {"shell.healthz", "static", "permohonan.langkah"}  # permohonan.step: per step
 NOT_PAGE_PREFIXES = ("/staf", "/dev", "/static", "/isyarat", "/suara")
+# Why a clip was refused (isyarat/media.py and pustaka.py give the codes), for the admin's
+# form and the `mentari isyarat add` command.
+REFUSALS = {
+    "bukan_video": _l("Berkas ini bukan video. Pilih rekaman video (misalnya MP4 atau WebM)."),
+    "tanpa_gambar": _l("Berkas ini hanya berisi suara, tanpa gambar. Pilih rekaman video."),
+    "gambar_diam": _l("Berkas ini gambar diam, bukan video. Pilih rekaman video."),
+    "rusak": _l("Video ini rusak atau tidak dapat dibaca. Rekam atau ekspor ulang, lalu unggah lagi."),
+    "terlalu_panjang": _l("Video terlalu panjang. Paling lama 5 menit untuk satu penjelasan."),
+    "poster": _l("Gambar sampul tidak dapat dibuat dari video ini."),
+    "kunci": _l("Pilih apa yang dijelaskan video ini."),
+    "judul": _l("Tulis judul video."),
+    "juru_isyarat": _l("Tulis nama juru bahasa isyarat di video."),
+    "vtt": _l("Berkas teks (takarir) harus berformat WebVTT (.vtt) yang diawali WEBVTT."),
+    "vtt_kosong": _l("Berkas takarir tidak berisi teks apa pun."),
+    "vtt_wajib": _l("Pilih berkas takarir bahasa Indonesia (WebVTT)."),
+    "bahasa": _l("Bahasa takarir tidak dikenal."),
+}
+REFUSAL_FIELD = {"kunci": "kunci", "judul": "judul", "juru_isyarat": "juru_isyarat"}
 REFUSAL_FIELD = {"kunci": "kunci", "judul": "judul", "juru_isyarat": "juru_isyarat"}
 
 

@@ -1,7 +1,8 @@
 """/isyarat/<nama>/<versi>/<berkas>: a clip's files."""
 from flask import abort, send_file
 
-from . import bp, library
+from .pemutar import library
+from .blueprint import bp
 
 FILES = {"rendah.mp4": "video/mp4", "standar.mp4": "video/mp4",
          "poster.jpg": "image/jpeg", "id.vtt": "text/vtt; charset=utf-8",

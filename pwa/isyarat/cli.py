@@ -6,8 +6,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import REFUSALS, format_seconds, kilobytes, library, media, pustaka
-from .admin import wanted_keys
+from . import media, pustaka
+from .admin import REFUSALS, wanted_keys
+from .format import format_seconds, kilobytes
+from .pemutar import library
 from .pustaka import KlipDitolak
 
 # Keys the demo fills with samples, so the player can be tried; the rest stays honestly empty.

@@ -1,12 +1,18 @@
 """Which clips a page shows, and what the player shows and links for one clip."""
-from flask import g, request, url_for
+from flask import current_app, g, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..bahasa import labels
 from ..store import layanan, permohonan
 from ..web.db import get_db
-from . import format_seconds, kilobytes, library
+from .format import format_seconds, kilobytes
+from .pustaka import Pustaka
+
+def library() -> Pustaka:
+    """This app's clip library (made by isyarat.init_app from MENTARI_ISYARAT_FOLDER)."""
+    return current_app.extensions["isyarat"]
+
 
 QUALITY_WORDS = {"rendah": _l("Hemat data"), "standar": _l("Standar")}
 LANGUAGE_NAMES = {"id": _l("Bahasa Indonesia"), "ban": _l("Basa Bali")}

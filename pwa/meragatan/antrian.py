@@ -1,10 +1,11 @@
 """/antrian: the TV board by the counters."""
 from flask import make_response, render_template, request
 
+from ..services.clock import office_today
 from ..store import tiket as store
 from ..web.db import get_db
 from ..web.extensions import htmx
-from . import bp, today
+from .blueprint import bp
 from .forms import LOKET
 
 RECENT_CALLS = 6
@@ -14,7 +15,7 @@ RECENT_CALLS = 6
 def antrian():
     """The TV by the counters. No names: only ticket numbers are shown to the waiting room."""
     db = get_db()
-    hari = today()
+    hari = office_today().isoformat()
     calls = store.recent_calls(db, hari, RECENT_CALLS)
     context = {
         "calls": calls,

@@ -5,11 +5,12 @@ from flask_babel import gettext as _
 
 from ..bahasa import labels
 from ..domain import tiket as rules
+from ..services.clock import office_today
 from ..store import tiket as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp, today
+from .blueprint import bp
 from .forms import LOKET, CounterForm
 
 _SESSION_LOKET = "loket"
@@ -28,7 +29,7 @@ def loket():
         session[_SESSION_LOKET] = form.loket.data
         return redirect(url_for(".loket"))
     loket = session.get(_SESSION_LOKET)
-    hari = today()
+    hari = office_today().isoformat()
     day = store.of_day(db, hari) if loket in LOKET else []
     mine = [t for t in day if t["loket"] == loket]
     return render_template(
@@ -49,7 +50,8 @@ def panggil():
         return redirect(url_for(".loket"))
     db = get_db()
     with transaction(db):
-        tiket = rules.next_for_counter(store.of_day(db, today(), (rules.WAITING,)), loket)
+        waiting = store.of_day(db, office_today().isoformat(), (rules.WAITING,))
+        tiket = rules.next_for_counter(waiting, loket)
         if tiket is not None:
             store.call(db, tiket["id"], g.staf["id"])
     if tiket is None:

@@ -5,11 +5,12 @@ from flask_babel import gettext as _
 
 from ..domain import tiket as rules
 from ..domain.workflow import FINAL_STATES, Mode, Status
+from ..services.clock import office_today
 from ..store import layanan, permohonan as permohonan_store, tiket as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp, today
+from .blueprint import bp
 from .forms import LOKET, WalkInForm
 
 
@@ -43,7 +44,7 @@ def satpam():
         else:
             tiket_id = _register(form, permohonan)
             return redirect(url_for(".satpam", tiket=tiket_id))
-    hari = today()
+    hari = office_today().isoformat()
     created = request.args.get("tiket", type=int)
     tiket = store.get(db, created) if created else None
     if tiket is not None and tiket["tanggal"] != hari:
@@ -60,7 +61,7 @@ def _register(form: WalkInForm, permohonan: dict | None) -> int:
     db = get_db()
     prioritas = rules.is_priority(form.kebutuhan.data)
     prefix = rules.prefix_for(prioritas)
-    hari = today()
+    hari = office_today().isoformat()
     # BEGIN IMMEDIATE: two guards registering at once must not get the same number.
     with transaction(db):
         sequence = store.last_sequence(db, hari, prefix) + 1

@@ -1,7 +1,5 @@
 """Pengaduan (seed 003): anyone files a complaint, without signing in, and follows it up with
 its number; the admin answers it (admin/pengaduan.py)."""
-from flask import Blueprint
+from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("pengaduan", __name__, url_prefix="/pengaduan")
-
-from . import cek, kirim  # noqa: E402,F401  (their routes)
+from . import cek, kirim  # noqa: F401  (their routes)

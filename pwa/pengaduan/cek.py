@@ -8,7 +8,7 @@ from ..store import pengaduan as store
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.extensions import limiter
-from . import bp
+from .blueprint import bp
 from .forms import LookupForm
 
 

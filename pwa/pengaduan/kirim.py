@@ -5,7 +5,7 @@ from ..services import pengaduan
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.extensions import limiter
-from . import bp
+from .blueprint import bp
 from .forms import PengaduanForm
 
 _SESSION_KEY = "pengaduan_terkirim"

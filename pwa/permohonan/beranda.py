@@ -1,9 +1,11 @@
 """/: the citizen's front door."""
 from flask import render_template
 
-from . import bp, draf
+from . import draf
+from .blueprint import bp
 
 
 @bp.get("/")
 def beranda():
     return render_template("permohonan/beranda.html", resume=draf.load() is not None)
+

@@ -8,7 +8,8 @@ from ..services.clock import office_today
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.ownership import owned_request
-from . import bp, halaman
+from . import halaman
+from .blueprint import bp
 from .forms import KeberatanForm
 
 

@@ -4,7 +4,7 @@ from flask import render_template
 
 from ..store import layanan as store
 from ..web.db import get_db
-from . import bp
+from .blueprint import bp
 from .tutup import closed_reason
 
 

@@ -10,7 +10,7 @@ from ..store import permohonan as store, skm as skm_store
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.ownership import owned_request
-from . import bp
+from .blueprint import bp
 from .forms import PenilaianForm
 
 

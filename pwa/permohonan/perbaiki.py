@@ -11,7 +11,8 @@ from ..web import upload_field
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.ownership import owned_request
-from . import bp, halaman
+from . import halaman
+from .blueprint import bp
 from .forms import fix_form
 
 

@@ -17,7 +17,8 @@ from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.extensions import limiter
 from ..web.ownership import owned_request
-from . import bp, halaman
+from . import halaman
+from .blueprint import bp
 from .forms import LookupForm
 
 

@@ -2,8 +2,6 @@
 and usable without a signal (/luring), the display settings (/tampilan), the health check, and
 the development gallery of components (/dev/komponen, shell/komponen.py, never in production).
 """
-from flask import Blueprint
+from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-bp = Blueprint("shell", __name__)
-
-from . import healthz, luring, manifest, sw, tampilan  # noqa: E402,F401  (their routes)
+from . import healthz, luring, manifest, sw, tampilan  # noqa: F401  (their routes)

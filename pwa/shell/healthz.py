@@ -4,7 +4,7 @@ from flask import jsonify
 from .. import store
 from ..store.migrations import MIGRATIONS
 from ..web.db import get_db
-from . import bp
+from .blueprint import bp
 
 
 @bp.get("/healthz")

@@ -1,7 +1,7 @@
 """/luring: the pages the service worker shows without a signal."""
 from flask import render_template
 
-from . import bp
+from .blueprint import bp
 
 
 @bp.get("/luring")

@@ -2,7 +2,7 @@
 from flask import current_app, request, url_for
 from flask_babel import gettext as _
 
-from . import bp
+from .blueprint import bp
 
 THEME_COLOUR = "#0b5d3b"      # --brand in mentari.css
 BACKGROUND_COLOUR = "#ffffff"

@@ -4,7 +4,7 @@ import hashlib
 
 from flask import make_response, render_template, request, url_for
 
-from . import bp
+from .blueprint import bp
 
 # What the service worker keeps on the phone from its first visit: the look of every page,
 # the scripts of the offline forms, and the pages that work without a signal.

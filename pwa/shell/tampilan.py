@@ -4,7 +4,7 @@ from flask import redirect, render_template, request, url_for
 
 from ..web import tampilan as settings
 from ..web.redirects import local_path
-from . import bp
+from .blueprint import bp
 
 
 @bp.route("/tampilan", methods=["GET", "POST"])

@@ -5,7 +5,7 @@ from wtforms import RadioField, SelectField
 from wtforms.validators import InputRequired, ValidationError
 
 from ..bahasa import labels
-from ..domain import skm as survey, skm_periode
+from ..domain import skm, skm_periode
 from ..web.forms import Scale, whole_number
 
 # The questions of Permen PANRB 14/2017, one per element, shown under each element's name.
@@ -27,15 +27,15 @@ class SkmForm(FlaskForm):
     """Nine questions u1..u9; the fields are added below from labels.SKM_UNSUR."""
 
     def scores(self) -> dict:
-        return {key: getattr(self, key).data for key in survey.ELEMENT_KEYS}
+        return {key: getattr(self, key).data for key in skm.ELEMENT_KEYS}
 
     def element_fields(self) -> list:
-        return [getattr(self, key) for key in survey.ELEMENT_KEYS]
+        return [getattr(self, key) for key in skm.ELEMENT_KEYS]
 
 
 _SKALA_CHOICES = [(k, labels.SKM_SKALA[k]) for k in (4, 3, 2, 1)]
 
-for _i, (_key, _unsur) in enumerate(zip(survey.ELEMENT_KEYS, labels.SKM_UNSUR), start=1):
+for _i, (_key, _unsur) in enumerate(zip(skm.ELEMENT_KEYS, labels.SKM_UNSUR), start=1):
     setattr(SkmForm, _key, Scale(
         _l("%(nomor)s. %(unsur)s", nomor=_i, unsur=_unsur), choices=_SKALA_CHOICES,
         message=_l("Pilih jawaban untuk pertanyaan %(nomor)s (%(unsur)s).", nomor=_i,

@@ -7,12 +7,12 @@ from flask import render_template, request
 from flask_babel import format_date, format_decimal, gettext as _
 
 from ..bahasa import labels
-from ..domain import skm as survey, skm_periode
+from ..domain import skm, skm_periode
 from ..services.clock import office_today, office_zone
 from ..store import rekap, skm as store
 from ..web.db import get_db
 from ..web.errors import form_errors
-from . import bp
+from .blueprint import bp
 from .forms import PeriodForm
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -59,9 +59,9 @@ def _chosen_period(today: date, years: list[int]):
 
 
 def _shown(value) -> str:
-    """survey.display's rounding, written the local way: in Indonesian "82.50" reads as a
+    """skm.display's rounding, written the local way: in Indonesian "82.50" reads as a
     thousands number, so the decimal mark follows the locale ("82,50")."""
-    text = survey.display(value)
+    text = skm.display(value)
     return format_decimal(Decimal(text), "#,##0.00") if value is not None else text
 
 
@@ -72,11 +72,11 @@ def hasil():
     years = list(range(today.year, FIRST_YEAR - 1, -1))
     periode, form = _chosen_period(today, years)
     start, end = periode.bounds()
-    result = survey.ikm(store.answers_between(db, _utc(start), _utc(end)))
+    result = skm.ikm(store.answers_between(db, _utc(start), _utc(end)))
     elements = [
         {"nomor": i, "nama": nama, "nrr": nrr,
          "nilai": nrr * 25 if nrr is not None else None,
-         "mutu": survey.grade_for(nrr * 25) if nrr is not None else None}
+         "mutu": skm.grade_for(nrr * 25) if nrr is not None else None}
         for i, (nama, nrr) in enumerate(zip(labels.SKM_UNSUR, result.nrr), start=1)
     ]
     earlier, later = periode.shift(-1), periode.shift(1)

@@ -9,7 +9,7 @@ from ..web import outbox
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.extensions import limiter
-from . import bp
+from .blueprint import bp
 from .forms import SKM_PERTANYAAN, SkmForm
 
 

@@ -9,7 +9,7 @@ from ..services.clock import office_today
 from ..store import keberatan, permohonan as store
 from ..web.db import get_db
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .akses import VIEWERS, mark_late
 
 QUEUE_CAPTION = {

@@ -5,7 +5,8 @@ from flask import render_template
 from ..services.clock import office_now
 from ..web.db import get_db
 from ..web.staf import role_required
-from . import bp, persyaratan
+from . import persyaratan
+from .blueprint import bp
 from .akses import VIEWERS, load
 
 

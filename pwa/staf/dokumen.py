@@ -7,7 +7,7 @@ from flask_babel import gettext
 from ..store import permohonan as store
 from ..web.db import get_db
 from ..web.staf import role_required
-from . import bp
+from .blueprint import bp
 from .akses import VIEWERS, load
 
 

@@ -13,7 +13,8 @@ from ..store import keberatan as store, staf as staf_store
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp, forms
+from . import forms
+from .blueprint import bp
 from .akses import mark_late, pelaku
 
 

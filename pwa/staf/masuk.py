@@ -13,7 +13,7 @@ from ..web.errors import form_errors
 from ..web.extensions import limiter
 from ..web.redirects import local_path
 from ..web.staf import HOME, home as home_url
-from . import bp
+from .blueprint import bp
 
 
 class LoginForm(FlaskForm):

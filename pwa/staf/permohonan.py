@@ -17,7 +17,8 @@ from ..web import upload_field
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.staf import role_required
-from . import bp, forms, persyaratan
+from . import forms, persyaratan
+from .blueprint import bp
 from .akses import VIEWERS, day, load, pelaku
 
 # The verifikator's check form carries both of its steps (and "save"), so they are not
@@ -70,7 +71,7 @@ def _render(p: dict, submitted: dict | None = None, status: int = 200):
     return render_template(
         "staf/permohonan.html", p=p, reqs=reqs, forms=shown,
         history=store.history(db, p["id"]), report=store.report(db, p["id"]),
-        rating=store.penilaian(db, p["id"]), keberatan=keberatan.for_request(db, p["id"]),
+        penilaian=store.penilaian(db, p["id"]), keberatan=keberatan.for_request(db, p["id"]),
         terlambat=sop.is_overdue(day(p["batas_sop"]), office_today(), Status(p["status"])),
         page_errors=form_errors(*(submitted or {}).values()),
     ), status

@@ -9,7 +9,8 @@ from flask.cli import AppGroup
 
 from speech import intents, piper, rekaman, stt, tts
 
-from . import LANGS, folder, recordings_folder, teks
+from . import teks
+from .folders import LANGS, folder, recordings_folder
 
 
 @click.group("speech", cls=AppGroup, help="Text-to-speech and speech recognition.")

@@ -7,7 +7,8 @@ from speech.audio import MAX_BYTES
 from speech.errors import AudioTooLong, AudioUndecodable, Busy, EngineMissing
 
 from ..bahasa.locales import locale_for
-from . import failure, lang_of, bp
+from .respond import failure, lang_of
+from .blueprint import bp
 
 
 @bp.post("/suara/kenali")

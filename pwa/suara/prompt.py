@@ -3,7 +3,9 @@ from flask import abort, request
 
 from speech import tts
 
-from . import audio_response, lang_of, rate_of, bp, teks
+from . import teks
+from .respond import audio_response, lang_of, rate_of
+from .blueprint import bp
 
 
 @bp.get("/suara/prompt/<key>.ogg")

@@ -13,7 +13,9 @@ from speech import rekaman, tts
 from ..bahasa.locales import AUTONYMS, BALINESE
 from ..domain.workflow import Peran
 from ..web.staf import role_required
-from . import LANGS, bp, recordings_folder, teks
+from . import teks
+from .folders import LANGS, recordings_folder
+from .blueprint import bp
 
 REFUSALS = {
     "kosong": _l("Pilih berkas rekaman."),

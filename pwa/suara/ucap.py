@@ -3,7 +3,8 @@ from flask import request
 
 from speech import tts
 
-from . import MAX_TEXT, audio_response, failure, lang_of, rate_of, bp
+from .respond import MAX_TEXT, audio_response, failure, lang_of, rate_of
+from .blueprint import bp
 
 
 @bp.post("/suara/ucap")

@@ -12,7 +12,7 @@ from ...store import layanan
 from ...web.db import get_db
 from ...web.errors import form_errors
 from ...web.ownership import owned_request
-from .. import bp
+from ..blueprint import bp
 from .. import draf
 from . import forms, navigasi
 from .dokumen import step_documents

@@ -27,7 +27,7 @@ from ...services.clock import office_today
 from ...store import layanan, permohonan as store
 from ...web import outbox, ownership
 from ...web.db import get_db
-from .. import bp
+from ..blueprint import bp
 from .. import draf
 from . import forms
 
