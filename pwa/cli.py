@@ -1,6 +1,4 @@
 """The `mentari` command: Flask's CLI bound to this app (run, init-db, speech, isyarat ...)."""
-import os
-
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
@@ -12,18 +10,14 @@ from .web.db import get_db
 @click.command("init-db")
 @click.option("--demo", "with_demo", is_flag=True,
               help="Add the demo office (services, staff, requests) if empty.")
-@click.option("--base-url", show_default="http://127.0.0.1:$PORT",
-              # `make run` serves on PORT: demo notifications link to where the app is.
-              default=lambda: f"http://127.0.0.1:{os.environ.get('PORT', '8000')}",
-              help="Address the demo notifications link to.")
 @with_appcontext
-def init_db_command(with_demo: bool, base_url: str):
+def init_db_command(with_demo: bool):
     """Create or migrate the database (and add demo data when asked and the database is empty)."""
     db = get_db()
     version = store.migrate(db)
     click.echo(f"Database ready (schema {version}): {current_app.config['DATABASE']}")
     if with_demo:
-        if demo.load_office(current_app._get_current_object(), db, base_url):
+        if demo.load_office(current_app._get_current_object(), db):
             click.echo("Demo data added. Staff accounts and demo requests are listed in "
                        "README.md.")
         else:

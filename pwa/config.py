@@ -7,8 +7,13 @@ anyone forge staff sessions.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEV_SECRET_KEY = "dev-only-not-secret"
+DEVELOPMENT, PRODUCTION = "development", "production"
+# Anything else is a typo that must not quietly run an office with the public development key
+# and the component gallery on ("Production", "prod"): an error at start-up.
+ENV_MODES = (DEVELOPMENT, PRODUCTION)
 # Karangasem keeps WITA (UTC+8): "today" in every form and deadline is the office's day.
 OFFICE_TIMEZONE = "Asia/Makassar"
 
@@ -21,8 +26,21 @@ def from_environment(instance_path: str) -> dict:
     env = os.environ
     instance = Path(instance_path)
     upload_mb = float(env.get("MENTARI_UPLOAD_MAX_MB", "5"))
+    mode = env.get("MENTARI_ENV", DEVELOPMENT)
+    production = mode == PRODUCTION
+    # Where citizens reach the app: every link in an SMS is built from it, never from the Host
+    # header of whoever made the request (anyone could otherwise have the office text a phone
+    # a link of their choosing). `make run` serves on PORT.
+    public_url = env.get("MENTARI_PUBLIC_URL") or (
+        "" if production else f"http://127.0.0.1:{env.get('PORT', '8000')}")
     return {
-        "ENV_MODE": env.get("MENTARI_ENV", "development"),
+        "ENV_MODE": mode,
+        "PUBLIC_URL": public_url.rstrip("/"),
+        # Host headers the app answers to; others get 400. The public URL's host always, plus
+        # MENTARI_TRUSTED_HOSTS (comma-separated, e.g. an intranet name); in development also
+        # the loopback names tests and `make run` use.
+        "TRUSTED_HOSTS": trusted_hosts(public_url, env.get("MENTARI_TRUSTED_HOSTS", ""),
+                                       production),
         "SECRET_KEY": env.get("MENTARI_SECRET_KEY", DEV_SECRET_KEY),
         "DATABASE": env.get("MENTARI_DATABASE", str(instance / "mentari.db")),
         "UPLOAD_FOLDER": env.get("MENTARI_UPLOAD_FOLDER", str(instance / "uploads")),
@@ -34,18 +52,31 @@ def from_environment(instance_path: str) -> dict:
         "NOTIFY_OUTBOX_FILE": env.get("MENTARI_NOTIFY_OUTBOX_FILE", str(instance / "outbox.log")),
         "GATEWAY_URL": env.get("MENTARI_GATEWAY_URL", ""),
         "GATEWAY_TOKEN": env.get("MENTARI_GATEWAY_TOKEN", ""),
+        # Rate limits (web/batas.py), counted in the database by every worker. Per client they
+        # are generous: a village can share one address behind its operator's NAT.
         "STATUS_RATE_LIMIT": env.get("MENTARI_STATUS_RATE_LIMIT", "10 per minute"),
+        # Wrong phone digits for one registration number, from anywhere: 4 digits fall to
+        # 10,000 guesses, so a handful an hour keeps a number safe for years.
+        "STATUS_NOMOR_LIMIT": env.get("MENTARI_STATUS_NOMOR_LIMIT", "5 per hour"),
+        # New requests from one client, and to one phone number (each sends that phone an SMS).
+        "SUBMIT_RATE_LIMIT": env.get("MENTARI_SUBMIT_RATE_LIMIT", "30 per hour"),
+        "SUBMIT_PHONE_LIMIT": env.get("MENTARI_SUBMIT_PHONE_LIMIT", "3 per day"),
+        # Speech synthesis and recognition cost about a second of CPU each.
+        "SPEECH_RATE_LIMIT": env.get("MENTARI_SPEECH_RATE_LIMIT", "30 per minute"),
+        # How many proxies stand in front of the app (nginx: 1); their X-Forwarded-For then
+        # names the client. 0 trusts no such header.
+        "PROXIES": int(env.get("MENTARI_PROXIES", "0")),
         "OFFICE_TIMEZONE": env.get("MENTARI_TIMEZONE", OFFICE_TIMEZONE),
-        "GALLERY": env.get("MENTARI_ENV", "development") != "production",
+        "GALLERY": not production,
         # The BISINDO clip library (issue 6): clips recorded by the office, and whether the
         # synthetic samples (not signing) may be shown; never in production.
         "ISYARAT_FOLDER": env.get("MENTARI_ISYARAT_FOLDER",
                                   str(Path(__file__).resolve().parent.parent / "media" / "isyarat")),
-        "ISYARAT_CONTOH": env.get("MENTARI_ENV", "development") != "production",
+        "ISYARAT_CONTOH": not production,
         "ISYARAT_MAX_MB": float(env.get("MENTARI_ISYARAT_MAX_MB", "100")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": env.get("MENTARI_ENV", "development") == "production",
+        "SESSION_COOKIE_SECURE": production,
         "SPEECH_REKAMAN_FOLDER": env.get("MENTARI_REKAMAN_FOLDER", ""),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(days=int(env.get("MENTARI_INGAT_HARI", "90"))),
@@ -56,9 +87,28 @@ def from_environment(instance_path: str) -> dict:
     }
 
 
+def trusted_hosts(public_url: str, extra: str, production: bool) -> list[str]:
+    hosts = [h.strip().lower() for h in extra.split(",") if h.strip()]
+    host = urlsplit(public_url).hostname
+    if host:
+        hosts.insert(0, host)
+    if not production:
+        hosts += ["localhost", "127.0.0.1"]
+    return hosts
+
+
 def check_production(config: dict) -> None:
-    if config.get("ENV_MODE") != "production":
+    mode = config.get("ENV_MODE")
+    if mode not in ENV_MODES:
+        raise ConfigError(f"MENTARI_ENV must be one of {', '.join(ENV_MODES)}, not {mode!r}.")
+    if mode != PRODUCTION:
         return
+    public = urlsplit(config.get("PUBLIC_URL") or "")
+    if public.scheme != "https" or not public.hostname:
+        raise ConfigError(
+            "MENTARI_PUBLIC_URL must be set in production to the https:// address citizens use "
+            "(for example https://mentari.kemenag-karangasem.go.id): links in SMS are built "
+            "from it.")
     key = config.get("SECRET_KEY") or ""
     if key == DEV_SECRET_KEY or len(key) < 32:
         raise ConfigError(

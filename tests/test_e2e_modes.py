@@ -456,6 +456,9 @@ def test_an_overdue_request_gets_an_objection_that_the_kepala_kantor_upholds(
     queue = text_of(office.client.get("/staf/antrean"))
     assert "Pengantaran hasil layanan ke rumah" in queue and shown in queue
     kid = link.rsplit("/", 1)[1]
+    # The finished document exists once the Kepala Kantor approves the request.
+    with db.conn:
+        request_store.update_fields(db, pid, {"status": "disetujui"})
     r = office.client.post(f"/staf/keberatan/{kid}/diantar", follow_redirects=True)
     assert f"Tercatat: hasil layanan permohonan {shown} sudah diantar." in text_of(r)
     assert "Hasil layanan sudah diantar ke rumah" in citizen.status_text()

@@ -116,10 +116,50 @@ def test_counter_calls_priority_first_and_only_for_its_counter(client, login):
 
     first = text_of(client.post("/staf/loket/panggil", follow_redirects=True))
     assert "Silakan layani P-001: Ibu Hamil." in first
+    _finish_current(client)
     second = text_of(client.post("/staf/loket/panggil", follow_redirects=True))
     assert "Silakan layani A-001: Pertama Datang." in second
+    _finish_current(client)
     third = text_of(client.post("/staf/loket/panggil", follow_redirects=True))
     assert "Tidak ada yang menunggu di Loket 1 PTSP." in third  # P-002 waits at Loket Haji
+
+
+def _finish_current(client):
+    import re
+    html = client.get("/staf/loket").get_data(as_text=True)
+    tiket_id = re.search(r'action="/staf/loket/(\d+)/selesai"', html).group(1)
+    assert client.post(f"/staf/loket/{tiket_id}/selesai").status_code == 302
+
+
+def test_a_counter_serves_one_ticket_at_a_time(client, db, login):
+    login("satpam")
+    _register(client, "Pertama", "umum", loket="ptsp1")
+    _register(client, "Kedua", "umum", loket="ptsp1")
+    login("petugas")
+    client.post("/staf/loket", data={"loket": "ptsp1"})
+    client.post("/staf/loket/panggil")
+    page = text_of(client.post("/staf/loket/panggil", follow_redirects=True))
+    assert "Selesaikan dulu tiket yang sedang Anda layani" in page
+    assert [r[0] for r in db.execute("SELECT status FROM tiket ORDER BY id")] == [
+        "dipanggil", "menunggu"]
+
+
+def test_only_the_calling_counter_finishes_a_called_ticket(app, client, db, login):
+    login("satpam")
+    _register(client, "Belum Dipanggil", "umum", loket="ptsp1")
+    _register(client, "Di Loket Haji", "lansia", loket="haji")
+    waiting, at_haji = [r[0] for r in db.execute("SELECT id FROM tiket ORDER BY id")]
+    login("petugas")
+    client.post("/staf/loket", data={"loket": "haji"})
+    client.post("/staf/loket/panggil")  # Loket Haji calls its own
+    client.post("/staf/loket", data={"loket": "ptsp1"})  # the same person moves to PTSP 1
+    refused_other = text_of(client.post(f"/staf/loket/{at_haji}/selesai", follow_redirects=True))
+    assert "dilayani di loket lain" in refused_other
+    refused_waiting = text_of(client.post(f"/staf/loket/{waiting}/selesai",
+                                          follow_redirects=True))
+    assert "belum dipanggil" in refused_waiting
+    assert [r[0] for r in db.execute("SELECT status FROM tiket ORDER BY id")] == [
+        "menunggu", "dipanggil"]
 
 
 def test_calling_needs_a_chosen_counter(client, login):

@@ -343,6 +343,16 @@ def test_upheld_objection_becomes_a_delivery_task_for_the_chosen_petugas(app, cl
     assert client.post(f"/staf/keberatan/{kid}/diantar").status_code == 403
     auth.logout()
     auth.login("petugas2")
+    # Nothing to deliver before the Kepala Kantor approves: refused, the citizen not texted.
+    assert "Belum bisa diantar" in queue
+    sent = db.execute("SELECT COUNT(*) FROM pesan WHERE permohonan_id = ?", (p["id"],)).fetchone()
+    refused = text_of(client.post(f"/staf/keberatan/{kid}/diantar", follow_redirects=True))
+    assert "Hasil layanan belum ada" in refused
+    assert objections.get(db, kid)["status"] == "diterima"
+    assert db.execute("SELECT COUNT(*) FROM pesan WHERE permohonan_id = ?",
+                      (p["id"],)).fetchone() == sent
+    with db.conn:
+        requests.update_fields(db, p["id"], {"status": "disetujui"})
     assert client.post(f"/staf/keberatan/{kid}/diantar").status_code == 302
     assert objections.get(db, kid)["status"] == "diantar"
     assert "Tidak ada pengantaran untuk Anda." in text_of(client.get("/staf/antrean"))

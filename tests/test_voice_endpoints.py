@@ -213,7 +213,7 @@ def test_kenali_answers_503_with_retry_after_when_every_slot_is_busy(voice_clien
     with voice_client.application.test_request_context():
         from flask_babel import force_locale
         from pwa.bahasa.locales import locale_for
-        from pwa.suara import ERRORS
+        from pwa.suara.respond import ERRORS
         with force_locale(locale_for("ban")):
             balinese = str(ERRORS["sibuk"])
         with force_locale(locale_for("id")):

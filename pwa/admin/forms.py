@@ -3,16 +3,16 @@ import re
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import (BooleanField, Form, FormField, RadioField, SelectMultipleField,
+from wtforms import (BooleanField, FormField, RadioField, SelectMultipleField,
                      StringField, TextAreaField)
+from wtforms import Form as SubForm
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..bahasa import labels
 from ..domain import pengaduan, skm_periode
 from ..domain.workflow import Mode
 from ..services.clock import office_today
-from ..web.forms import SafeDateField, strip
+from ..web.forms import Form, SafeDateField, strip
 
 SOP_MIN, SOP_MAX = 1, 90
 FILE_TYPES = (("pdf", "PDF"), ("jpeg", "JPG / JPEG"), ("png", "PNG"), ("webp", "WebP"))
@@ -32,7 +32,7 @@ def _future(field):
 OPEN_CHOICES = [("1", _l("Dibuka")), ("0", _l("Ditutup (dikunci)"))]
 
 
-class ModeSettings(Form):
+class ModeSettings(SubForm):
     """One mode of a service; a plain Form because the outer form carries the CSRF token."""
     ditawarkan = BooleanField(_l("Layanan ini bisa dipilih dengan cara ini"))
     # Always answered (default "open"); anything but "0" is read as open.
@@ -44,7 +44,7 @@ class ModeSettings(Form):
         _future(field)
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(Form):
     nama = StringField(_l("Nama layanan"), filters=[strip], validators=[
         DataRequired(_l("Masukkan nama layanan.")),
         Length(max=150, message=_l("Nama layanan paling banyak 150 huruf."))])
@@ -129,7 +129,7 @@ def _date_or_none(value):
     return date.fromisoformat(value[:10]) if value else None
 
 
-class RequirementForm(FlaskForm):
+class RequirementForm(Form):
     nama = StringField(_l("Nama dokumen"), filters=[strip], validators=[
         DataRequired(_l("Masukkan nama dokumen yang harus diunggah.")),
         Length(max=150, message=_l("Nama dokumen paling banyak 150 huruf."))])
@@ -165,11 +165,11 @@ class RequirementForm(FlaskForm):
         }
 
 
-class RetireForm(FlaskForm):
+class RetireForm(Form):
     """Only the CSRF token: the confirmation button is the answer."""
 
 
-class ComplaintResponseForm(FlaskForm):
+class ComplaintResponseForm(Form):
     status = RadioField(_l("Status pengaduan"), choices=[
         (state, labels.PENGADUAN[state]) for state in pengaduan.TANGGAPAN],
         validators=[InputRequired(_l("Pilih status pengaduan."))])
@@ -178,7 +178,7 @@ class ComplaintResponseForm(FlaskForm):
         Length(max=2000, message=_l("Tindak lanjut paling banyak 2000 huruf."))])
 
 
-class SkmFollowupForm(FlaskForm):
+class SkmFollowupForm(Form):
     periode = StringField(_l("Periode survei"), filters=[strip], validators=[
         DataRequired(_l("Masukkan periode, misalnya 2026-11, 2026-Q4, atau 2026."))])
     catatan = TextAreaField(_l("Tindak lanjut hasil survei"), filters=[strip], validators=[

@@ -152,11 +152,14 @@ KEBERATAN = {
 
 KEBERATAN_REFUSAL = {
     "not_overdue": _l("Keberatan hanya bisa diajukan setelah batas waktu layanan terlewati."),
+    "already_open": _l("Keberatan untuk permohonan ini sudah diajukan dan sedang diperiksa."),
     "wrong_role": _l("Peran Anda tidak boleh melakukan langkah ini."),
     "decided": _l("Keberatan ini sudah diputuskan."),
     "no_officer": _l("Pilih petugas yang mengantar hasil layanan."),
     "not_assigned": _l("Hanya petugas yang ditugaskan yang boleh melakukan langkah ini."),
     "delivered": _l("Pengantaran ini sudah tercatat sebelumnya."),
+    "not_ready": _l("Hasil layanan belum ada: permohonan belum disetujui Kepala Kantor. Antarkan "
+                    "setelah disetujui."),
 }
 
 # Why a schedule cannot be booked (domain/jadwal.py), for every form that asks for one.
@@ -175,6 +178,15 @@ PENGADUAN = {
     "baru": _l("Diterima, belum ditanggapi"),
     "ditindaklanjuti": _l("Sedang ditindaklanjuti"),
     "selesai": _l("Selesai ditindaklanjuti"),
+}
+
+TIKET_REFUSAL = {
+    "still_serving": _l("Selesaikan dulu tiket yang sedang Anda layani sebelum memanggil "
+                        "yang berikutnya."),
+    "already_served": _l("%(nomor)s sudah ditandai selesai sebelumnya."),
+    "not_called": _l("%(nomor)s belum dipanggil. Panggil dulu sebelum melayani."),
+    "other_counter": _l("%(nomor)s dilayani di loket lain. Hanya loket itu yang bisa "
+                        "menyelesaikannya."),
 }
 
 TIKET = {

@@ -83,7 +83,7 @@ def load(db, config: dict) -> bool:
     return True
 
 
-def load_office(app, db, base_url: str = "http://127.0.0.1:8000"):
+def load_office(app, db, base_url: str | None = None):
     """Services, staff and the demo office's requests, objections, tickets, complaints and
     survey answers; None when the database already has data."""
     if not load(db, app.config):

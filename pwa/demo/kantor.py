@@ -167,12 +167,13 @@ class Office:
     tiket_id: int | None = None
 
 
-def build(app, db, base_url: str = "http://127.0.0.1:8000") -> Office:
+def build(app, db, base_url: str | None = None) -> Office:
     """Create the demo office's requests and the rest in a database that has the demo services
-    and staff (demo.load). Notifications link to `base_url`, where `make run` serves."""
+    and staff (demo.load). Notifications link to the app's public URL (MENTARI_PUBLIC_URL; by
+    default where `make run` serves), or to `base_url` when given."""
     out = Office()
     # Notifications build absolute links and speak the request's language: a request context.
-    with app.test_request_context("/", base_url=base_url), _local_outbox(app):
+    with app.test_request_context("/"), _local_outbox(app, base_url):
         staff = {u["username"]: u for u in (staff_store.by_username(db, name) for name in (
             "verifikator", "kasubag", "kepala", "petugas", "satpam", "admin"))}
         for contoh in REQUESTS:
@@ -185,20 +186,20 @@ def build(app, db, base_url: str = "http://127.0.0.1:8000") -> Office:
         out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _pengaduan(
             db, staff["admin"]["id"])
         out.tiket_id = _tiket(db, staff["satpam"]["id"], staff["petugas"]["id"])
-        db.conn.commit()
     return out
 
 
 @contextmanager
-def _local_outbox(app):
+def _local_outbox(app, base_url: str | None):
     """Demo phone numbers are invented: whatever sender is configured, demo messages go to the
     local outbox file, never to a real SMS/WhatsApp gateway."""
-    saved = app.config["NOTIFY_SENDER"]
+    saved = app.config["NOTIFY_SENDER"], app.config["PUBLIC_URL"]
     app.config["NOTIFY_SENDER"] = "file"
+    app.config["PUBLIC_URL"] = (base_url or saved[1]).rstrip("/")
     try:
         yield
     finally:
-        app.config["NOTIFY_SENDER"] = saved
+        app.config["NOTIFY_SENDER"], app.config["PUBLIC_URL"] = saved
 
 
 def _stored_pdf(app, name: str) -> dict:

@@ -35,6 +35,8 @@ def may_file(deadline: date, today: date, status: Status, open_keberatan: bool) 
 
 
 def check_file(deadline: date, today: date, status: Status, open_keberatan: bool) -> None:
+    if open_keberatan:
+        raise KeberatanDitolak("already_open")
     if not may_file(deadline, today, status, open_keberatan):
         raise KeberatanDitolak("not_overdue")
 
@@ -50,10 +52,25 @@ def decision(peran: Peran, state: str, uphold: bool, petugas_id: int | None) -> 
     return DITERIMA if uphold else DITOLAK
 
 
-def check_delivery(peran: Peran, staf_id: int, state: str, petugas_id: int | None) -> str:
-    """Only the officer given the delivery marks it done, once."""
+# The finished document exists once the Kepala Kantor has approved the request; before that
+# there is nothing to take to the citizen's home.
+DELIVERABLE = frozenset({Status.DISETUJUI, Status.DIJEMPUT, Status.DI_KANTOR,
+                         Status.DIANTAR_PULANG, Status.DILAPORKAN, Status.LAPORAN_DIPARAF,
+                         Status.SELESAI})
+
+
+def may_deliver(permohonan_status: str) -> bool:
+    return Status(permohonan_status) in DELIVERABLE
+
+
+def check_delivery(peran: Peran, staf_id: int, state: str, petugas_id: int | None,
+                   permohonan_status: str) -> str:
+    """Only the officer given the delivery marks it done, once, and only when the finished
+    document exists."""
     if peran is not Peran.PETUGAS or staf_id != petugas_id:
         raise KeberatanDitolak("not_assigned")
     if state != DITERIMA:
         raise KeberatanDitolak("delivered")
+    if not may_deliver(permohonan_status):
+        raise KeberatanDitolak("not_ready")
     return DIANTAR

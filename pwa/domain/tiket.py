@@ -43,3 +43,28 @@ def next_for_counter(tickets: list[dict], loket: str) -> dict | None:
     """The ticket this counter should call now, or None when nobody waits for it."""
     waiting = ordered([t for t in tickets if t["loket"] == loket])
     return waiting[0] if waiting else None
+
+
+class TiketDitolak(Exception):
+    """`reason` is a stable code the interface translates."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def check_call(tickets: list[dict], loket: str) -> None:
+    """A counter serves one person at a time: it calls the next only when its last call has
+    been finished."""
+    if any(t["loket"] == loket and t["status"] == CALLED for t in tickets):
+        raise TiketDitolak("still_serving")
+
+
+def check_finish(tiket: dict, loket: str | None) -> None:
+    """Only the counter that called a ticket marks it served, once, and only after calling it."""
+    if tiket["status"] == SERVED:
+        raise TiketDitolak("already_served")
+    if tiket["status"] != CALLED:
+        raise TiketDitolak("not_called")
+    if tiket["loket"] != loket:
+        raise TiketDitolak("other_counter")

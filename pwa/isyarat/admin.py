@@ -6,7 +6,6 @@ import tempfile
 from flask import (abort, current_app, flash, redirect, render_template, request, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FileField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
@@ -16,6 +15,7 @@ from ..domain.workflow import Peran, Status
 from ..store import layanan
 from ..web.db import get_db
 from ..web.staf import role_required
+from ..web.forms import Form
 from . import media, pustaka
 from .format import format_seconds, kilobytes
 from .pemutar import library
@@ -66,7 +66,7 @@ def wanted_keys() -> dict:
     return wanted
 
 
-class KlipForm(FlaskForm):
+class KlipForm(Form):
     kunci = SelectField(_l("Apa yang dijelaskan video ini?"),
                         validators=[DataRequired(_l("Pilih apa yang dijelaskan video ini."))])
     judul = StringField(_l("Judul video"), validators=[

@@ -1,12 +1,11 @@
 """Forms of the Meragatan walk-in desk and counters, with translated messages."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
 from ..domain import nomor
-from ..web.forms import strip
+from ..web.forms import Form, strip
 
 # The office's counters, in one place: the satpam guides people to them, counter staff sign in
 # to one, and the public display names them. Codes are stored on tickets; names are translated.
@@ -18,7 +17,7 @@ LOKET = {
 }
 
 
-class WalkInForm(FlaskForm):
+class WalkInForm(Form):
     """The satpam's few taps: who, what they need, which service, which counter."""
     nama = StringField(_l("Nama pengunjung"), filters=[strip], validators=[
         DataRequired(_l("Masukkan nama pengunjung.")),
@@ -67,7 +66,7 @@ class WalkInForm(FlaskForm):
         field.data = nomor.normalise(field.data)
 
 
-class CounterForm(FlaskForm):
+class CounterForm(Form):
     """Which counter this member of staff is serving at (kept in the session)."""
     loket = RadioField(_l("Loket Anda"), validate_choice=False, choices=list(LOKET.items()),
                        validators=[InputRequired(_l("Pilih loket tempat Anda melayani."))])

@@ -49,11 +49,16 @@ def panggil():
         flash(_("Pilih dulu loket tempat Anda melayani."), "warning")
         return redirect(url_for(".loket"))
     db = get_db()
-    with transaction(db):
-        waiting = store.of_day(db, office_today().isoformat(), (rules.WAITING,))
-        tiket = rules.next_for_counter(waiting, loket)
-        if tiket is not None:
-            store.call(db, tiket["id"], g.staf["id"])
+    try:
+        with transaction(db):  # BEGIN IMMEDIATE: two clicks cannot both call
+            day = store.of_day(db, office_today().isoformat())
+            rules.check_call(day, loket)
+            tiket = rules.next_for_counter(day, loket)
+            if tiket is not None:
+                store.call(db, tiket["id"], g.staf["id"])
+    except rules.TiketDitolak as refusal:
+        flash(labels.of(labels.TIKET_REFUSAL, refusal.reason), "warning")
+        return redirect(url_for(".loket"))
     if tiket is None:
         flash(_("Tidak ada yang menunggu di %(loket)s.", loket=_loket_name(loket)), "info")
     else:
@@ -69,8 +74,14 @@ def selesai(tiket_id: int):
     tiket = store.get(db, tiket_id)
     if tiket is None:
         abort(404)
-    if store.finish(db, tiket_id):
-        flash(_("%(nomor)s sudah selesai dilayani.", nomor=tiket["nomor"]), "success")
-    else:
-        flash(_("%(nomor)s sudah ditandai selesai sebelumnya.", nomor=tiket["nomor"]), "info")
+    try:
+        rules.check_finish(tiket, session.get(_SESSION_LOKET))
+        with transaction(db):
+            if not store.finish(db, tiket_id):
+                raise rules.TiketDitolak("already_served")
+    except rules.TiketDitolak as refusal:
+        flash(labels.of(labels.TIKET_REFUSAL, refusal.reason) % {"nomor": tiket["nomor"]},
+              "info" if refusal.reason == "already_served" else "warning")
+        return redirect(url_for(".loket"))
+    flash(_("%(nomor)s sudah selesai dilayani.", nomor=tiket["nomor"]), "success")
     return redirect(url_for(".loket"))

@@ -1,23 +1,19 @@
 """/pengaduan/cek: following a complaint up with its number. The number is the only key, so
 the page shows the complaint and the office's follow-up but never the name or contact given."""
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import lazy_gettext as _l
 
 from ..domain import nomor
 from ..store import pengaduan as store
 from ..web.db import get_db
 from ..web.errors import form_errors
-from ..web.extensions import limiter
+from ..web import batas
 from .blueprint import bp
 from .forms import LookupForm
 
 
-def _rate_limit():
-    return current_app.config["STATUS_RATE_LIMIT"]
-
-
 @bp.route("/cek", methods=["GET", "POST"])
-@limiter.limit(_rate_limit, methods=["POST"])
+@batas.per_client("pengaduan-cek", lambda config: config["STATUS_RATE_LIMIT"])
 def cek():
     form = LookupForm()
     found = None

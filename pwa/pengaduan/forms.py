@@ -2,17 +2,16 @@
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..domain import nomor, telepon
-from ..web.forms import strip
+from ..web.forms import Form, strip
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class PengaduanForm(FlaskForm):
+class PengaduanForm(Form):
     # Not "isi": that id is taken by <main id="isi">, the skip link's target.
     uraian = TextAreaField(_l("Apa yang ingin Anda adukan?"), filters=[strip], validators=[
         DataRequired(_l("Tuliskan pengaduan Anda.")),
@@ -43,7 +42,7 @@ class PengaduanForm(FlaskForm):
                                      "atau alamat email, atau kosongkan."))
 
 
-class LookupForm(FlaskForm):
+class LookupForm(Form):
     nomor = StringField(_l("Nomor pengaduan"), filters=[strip], validators=[
         DataRequired(_l("Masukkan nomor pengaduan."))])
 

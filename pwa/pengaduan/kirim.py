@@ -1,22 +1,18 @@
 """/pengaduan: filing a complaint, and the page that gives its number."""
-from flask import current_app, redirect, render_template, session, url_for
+from flask import redirect, render_template, session, url_for
 
 from ..services import pengaduan
 from ..web.db import get_db
 from ..web.errors import form_errors
-from ..web.extensions import limiter
+from ..web import batas
 from .blueprint import bp
 from .forms import PengaduanForm
 
 _SESSION_KEY = "pengaduan_terkirim"
 
 
-def _rate_limit():
-    return current_app.config["STATUS_RATE_LIMIT"]
-
-
 @bp.route("", methods=["GET", "POST"])
-@limiter.limit(_rate_limit, methods=["POST"])
+@batas.per_client("pengaduan", lambda config: config["STATUS_RATE_LIMIT"])
 def kirim():
     form = PengaduanForm()
     if form.validate_on_submit():

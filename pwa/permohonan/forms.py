@@ -1,16 +1,15 @@
 """The forms of a request's own pages: finding it (/status), fixing returned documents,
 keberatan, and the rating (penilaian) of the officer."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..domain import nomor
-from ..web.forms import Scale, strip
+from ..web.forms import Form, Scale, strip
 
 
-class LookupForm(FlaskForm):
+class LookupForm(Form):
     nomor = StringField(_l("Nomor registrasi"), validators=[
         DataRequired(_l("Masukkan nomor registrasi."))])
     telepon4 = StringField(_l("4 angka terakhir nomor HP"), validators=[
@@ -28,7 +27,7 @@ class LookupForm(FlaskForm):
         field.data = digits
 
 
-class KeberatanForm(FlaskForm):
+class KeberatanForm(Form):
     alasan = TextAreaField(_l("Mengapa Anda mengajukan keberatan?"), filters=[strip], validators=[
         DataRequired(_l("Tuliskan alasan keberatan Anda.")),
         Length(max=1000, message=_l("Paling banyak 1000 huruf."))])
@@ -36,7 +35,7 @@ class KeberatanForm(FlaskForm):
 
 def fix_form(returned: list[dict]):
     """A file field for each returned requirement."""
-    class FixForm(FlaskForm):
+    class FixForm(Form):
         pass
     for r in returned:
         setattr(FixForm, f"dok_{r['persyaratan_id']}", FileField(r["nama"]))
@@ -54,7 +53,7 @@ SKOR = {
 }
 
 
-class PenilaianForm(FlaskForm):
+class PenilaianForm(Form):
     skor = Scale(_l("Seberapa puas Anda dengan pelayanan petugas?"),
                  choices=[(k, _l("%(kata)s (%(skor)s dari 5)", kata=v, skor=k))
                           for k, v in SKOR.items()],

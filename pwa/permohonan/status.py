@@ -12,36 +12,43 @@ from flask_babel import gettext as _
 
 from ..domain import nomor, telepon
 from ..store import permohonan as store
-from ..web import ownership
+from ..web import batas, ownership
 from ..web.db import get_db
 from ..web.errors import form_errors
-from ..web.extensions import limiter
 from ..web.ownership import owned_request
 from . import halaman
 from .blueprint import bp
 from .forms import LookupForm
 
 
-def _status_limit():
-    return current_app.config["STATUS_RATE_LIMIT"]
-
-
 @bp.route("/status", methods=["GET", "POST"])
-@limiter.limit(_status_limit, methods=["POST"])
+@batas.per_client("status", lambda config: config["STATUS_RATE_LIMIT"])
 def status():
     if request.method == "GET" and not request.args.get("nomor") and "lain" not in request.args:
         mine = store.summaries(get_db(), ownership.owned())
         if mine:
             return render_template("permohonan/milik.html", mine=mine)
     form = LookupForm(data={"nomor": request.args.get("nomor", "")})
+    code = 200
     if form.validate_on_submit():
-        p = store.by_nomor(get_db(), nomor.normalise(form.nomor.data))
-        if p is not None and telepon.last_four(p["telepon"]) == form.telepon4.data:
-            ownership.grant(p["id"])
-            return redirect(url_for("permohonan.lihat", permohonan_id=p["id"]))
-        # One message for both cases, so the page never confirms that a number exists.
-        form.nomor.errors = [_("Nomor registrasi atau 4 angka HP tidak cocok. Periksa lagi.")]
-    return render_template("permohonan/status.html", form=form, page_errors=form_errors(form))
+        number = nomor.normalise(form.nomor.data)
+        limit = current_app.config["STATUS_NOMOR_LIMIT"]
+        if batas.reached("status-nomor", number, limit):
+            # Whoever asks, known number or not: the lock tells nothing about the number.
+            form.nomor.errors = [_("Terlalu banyak percobaan untuk nomor ini. Coba lagi satu "
+                                   "jam lagi, atau datang ke kantor dengan KTP Anda.")]
+            code = 429
+        else:
+            p = store.by_nomor(get_db(), number)
+            if p is not None and telepon.last_four(p["telepon"]) == form.telepon4.data:
+                ownership.grant(p["id"])
+                return redirect(url_for("permohonan.lihat", permohonan_id=p["id"]))
+            batas.hit("status-nomor", number, limit)
+            # One message for both cases, so the page never confirms that a number exists.
+            form.nomor.errors = [_("Nomor registrasi atau 4 angka HP tidak cocok. Periksa "
+                                   "lagi.")]
+    return render_template("permohonan/status.html", form=form,
+                           page_errors=form_errors(form)), code
 
 
 @bp.get("/permohonan/<int:permohonan_id>")

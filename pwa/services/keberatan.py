@@ -22,12 +22,13 @@ def check_may_file(db, permohonan: dict, today: date) -> None:
 
 def file(db, permohonan: dict, alasan: str, today: date) -> int:
     check_may_file(db, permohonan, today)
-    with transaction(db):
-        # Checked again inside the write lock: two taps must not file two.
-        if store.open_for(db, permohonan["id"]) is not None:
-            raise KeberatanDitolak("not_overdue")
-        keberatan_id = store.create(db, permohonan["id"], alasan)
-        notifikasi.tell_keberatan(db, permohonan, rules.DIAJUKAN)
+    try:
+        with transaction(db):
+            keberatan_id = store.create(db, permohonan["id"], alasan)
+            notifikasi.tell_keberatan(db, permohonan, rules.DIAJUKAN)
+    except store.SudahTerbuka:
+        # Another tap (another tab, a retry) filed it a moment ago: one keberatan, one SMS.
+        raise KeberatanDitolak("already_open") from None
     pengiriman.send_pending(db)
     return keberatan_id
 
@@ -48,9 +49,9 @@ def decide(db, keberatan: dict, pelaku: Pelaku, *, uphold: bool, catatan: str = 
 
 def deliver(db, keberatan: dict, pelaku: Pelaku) -> None:
     """The officer took the finished document to the citizen's home."""
-    new = rules.check_delivery(pelaku.peran, pelaku.staf_id, keberatan["status"],
-                               keberatan["petugas_id"])
     permohonan = permohonan_store.get(db, keberatan["permohonan_id"])
+    new = rules.check_delivery(pelaku.peran, pelaku.staf_id, keberatan["status"],
+                               keberatan["petugas_id"], permohonan["status"])
     with transaction(db):
         if not store.mark_delivered(db, keberatan["id"], pelaku.staf_id):
             raise KeberatanDitolak("delivered")

@@ -5,7 +5,7 @@ Written in the language the citizen used when submitting (the request records it
 whoever's action sends it. Messages name the request number, the service and the new state, and
 never the NIK or the address: an SMS can be read by anyone holding the phone.
 """
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
 
 from ..bahasa import labels
@@ -25,8 +25,14 @@ def status_message(permohonan: dict, status: str) -> str:
         step = next_for_citizen(Status(status), permohonan["mode"])
         if step != "wait":
             parts.append(str(labels.NEXT_STEP[step]))
-        parts.append(_("Cek status: %(url)s", url=url_for("permohonan.status", _external=True)))
+        parts.append(_("Cek status: %(url)s", url=public_link("permohonan.status")))
         return " ".join(parts)
+
+
+def public_link(endpoint: str, **values) -> str:
+    """An address for a citizen, on the configured public URL (MENTARI_PUBLIC_URL), whatever
+    Host header the request that caused the message carried."""
+    return current_app.config["PUBLIC_URL"] + url_for(endpoint, **values)
 
 
 def keberatan_message(permohonan: dict, state: str) -> str:

@@ -6,12 +6,12 @@ Off in production (MENTARI_ENV=production).
 """
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, \
     TextAreaField
 
 from ..bahasa import labels
+from ..web.forms import Form
 
 bp = Blueprint("komponen", __name__, url_prefix="/dev/komponen")
 
@@ -19,7 +19,7 @@ COMPONENTS = ("tombol", "isian", "pilihan", "unggah", "ringkasan-galat", "daftar
               "pemberitahuan", "riwayat", "antrean", "halaman")
 
 
-class ExampleForm(FlaskForm):
+class ExampleForm(Form):
     class Meta:
         csrf = False
 

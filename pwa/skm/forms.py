@@ -1,12 +1,11 @@
 """The nine-element SKM questionnaire and the choice of the period whose results are shown."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 from wtforms.validators import InputRequired, ValidationError
 
 from ..bahasa import labels
 from ..domain import skm, skm_periode
-from ..web.forms import Scale, whole_number
+from ..web.forms import Form, Scale, whole_number
 
 # The questions of Permen PANRB 14/2017, one per element, shown under each element's name.
 SKM_PERTANYAAN = (
@@ -23,7 +22,7 @@ SKM_PERTANYAAN = (
 )
 
 
-class SkmForm(FlaskForm):
+class SkmForm(Form):
     """Nine questions u1..u9; the fields are added below from labels.SKM_UNSUR."""
 
     def scores(self) -> dict:
@@ -42,7 +41,7 @@ for _i, (_key, _unsur) in enumerate(zip(skm.ELEMENT_KEYS, labels.SKM_UNSUR), sta
                    unsur=_unsur)))
 
 
-class PeriodForm(FlaskForm):
+class PeriodForm(Form):
     """Which SKM period to show: a GET form, so results can be linked and work without JS.
 
     One form for the three kinds: the month or quarter field is read only for its own kind, so

@@ -5,17 +5,16 @@ import secrets
 from flask import redirect, render_template, request, url_for
 
 from ..store import skm as store
-from ..web import outbox
+from ..web import batas, outbox
 from ..web.db import get_db
 from ..web.errors import form_errors
-from ..web.extensions import limiter
 from .blueprint import bp
 from .forms import SKM_PERTANYAAN, SkmForm
 
 
 @bp.route("/skm/isi", methods=["GET", "POST"])
 @outbox.accepts_outbox
-@limiter.limit("5 per minute", methods=["POST"])
+@batas.per_client("skm", "5 per minute")
 def isi():
     """No login, rate-limited. Kept on the phone by the service worker: filled without a
     signal, it is sent later from the phone's outbox with its idempotency key (kunci), and

@@ -3,7 +3,7 @@ Kepala Kantor's keberatan to decide and the officer's deliveries beside it."""
 from flask import g, render_template
 from flask_babel import lazy_gettext as _l
 
-from ..domain.keberatan import DECIDERS
+from ..domain.keberatan import DECIDERS, may_deliver
 from ..domain.workflow import QUEUE_STATES, SERVED_STATES, Peran
 from ..services.clock import office_today
 from ..store import keberatan, permohonan as store
@@ -50,4 +50,5 @@ def antrean():
         keberatan_diantar=keberatan.upheld(db, delivered=False) if deciding else None,
         pengantaran=(keberatan.delivery_tasks(db, g.staf["id"])
                      if peran is Peran.PETUGAS else None),
+        keberatan_siap_antar=may_deliver,
     )

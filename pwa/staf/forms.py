@@ -6,13 +6,12 @@ the error summary links land on the right field).
 from datetime import date, datetime
 
 from flask_babel import gettext, lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
-from ..web.forms import SafeDateField, SafeTimeField, strip
+from ..web.forms import Form, SafeDateField, SafeTimeField, strip
 
 NOTE_MAX = 1000
 MET, NOT_MET = "ya", "tidak"
@@ -27,19 +26,19 @@ def _note(label, required_message=None):
     return TextAreaField(label, filters=[strip], validators=validators)
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(Form):
     """Only the CSRF token: for one-button steps (picked up, arrived, taken home)."""
 
 
-class NoteForm(FlaskForm):
+class NoteForm(Form):
     catatan = _note(_l("Catatan"))
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(Form):
     catatan = _note(_l("Alasan"), _l("Tuliskan alasannya."))
 
 
-class CheckForm(FlaskForm):
+class CheckForm(Form):
     """The verifikator's check: one "memenuhi / tidak memenuhi" question per requirement.
 
     Fields are added per requirement by `check_form`; `check(tombol)` applies the rules that
@@ -127,7 +126,7 @@ def check_form(requirements: list[dict], saved: dict[int, dict], **kwargs) -> Ch
     return form
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(Form):
     petugas = SelectField(_l("Petugas yang ditugaskan"), coerce=str, validate_choice=False,
                           validators=[DataRequired(_l("Pilih petugas yang ditugaskan."))])
     tanggal = SafeDateField(_l("Tanggal layanan"), validators=[
@@ -169,7 +168,7 @@ def default_schedule(jadwal: str | None) -> dict:
     return values
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     hasil = RadioField(_l("Hasil layanan"), choices=list(labels.HASIL.items()),
                        invalid_choice_message=_l("Pilih hasil layanan."),
                        validators=[InputRequired(_l("Pilih hasil layanan."))])
@@ -181,7 +180,7 @@ class ReportForm(FlaskForm):
             raise ValidationError(_l("Tuliskan apa yang belum dapat dilayani dan mengapa."))
 
 
-class KeberatanDecisionForm(FlaskForm):
+class KeberatanDecisionForm(Form):
     keputusan = RadioField(
         _l("Keputusan atas keberatan"),
         choices=[("terima", _l("Terima: hasil layanan diantar ke rumah pemohon")),

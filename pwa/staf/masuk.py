@@ -2,7 +2,6 @@
 from flask import g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from werkzeug.security import check_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
@@ -13,10 +12,11 @@ from ..web.errors import form_errors
 from ..web.extensions import limiter
 from ..web.redirects import local_path
 from ..web.staf import HOME, home as home_url
+from ..web.forms import Form
 from .blueprint import bp
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(_l("Nama pengguna"),
                            validators=[DataRequired(_l("Masukkan nama pengguna."))])
     password = PasswordField(_l("Kata sandi"),

@@ -4,6 +4,8 @@ Kepala Kantor; when upheld, an officer delivers the finished document to the cit
 The states and who may move them are in domain/keberatan.py. Decisions and deliveries are
 conditional updates, so two people acting at once cannot both succeed.
 """
+import sqlite3
+
 from ..domain.keberatan import DIAJUKAN, DIANTAR, DITERIMA, OPEN
 from .db import row, rows, utcnow
 
@@ -19,11 +21,18 @@ LEFT JOIN staf pt ON pt.id = k.petugas_id
 """
 
 
+class SudahTerbuka(Exception):
+    """The request has an open keberatan already (the database allows one)."""
+
+
 def create(db, permohonan_id: int, alasan: str, now: str | None = None) -> int:
-    return db["keberatan"].insert({
-        "permohonan_id": permohonan_id, "alasan": alasan.strip(), "status": DIAJUKAN,
-        "diajukan_at": now or utcnow(),
-    }).last_pk
+    try:
+        return db["keberatan"].insert({
+            "permohonan_id": permohonan_id, "alasan": alasan.strip(), "status": DIAJUKAN,
+            "diajukan_at": now or utcnow(),
+        }).last_pk
+    except sqlite3.IntegrityError:
+        raise SudahTerbuka(permohonan_id) from None
 
 
 def get(db, keberatan_id: int) -> dict | None:

@@ -207,4 +207,25 @@ ALTER TABLE skm_jawaban ADD COLUMN kunci TEXT;
 CREATE UNIQUE INDEX skm_jawaban_kunci ON skm_jawaban (kunci);
 """
 
-MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI]
+# Issue 16 (hardening):
+# - one open keberatan per request, enforced by the database (20 taps at once made four);
+# - rate-limit counters shared by every worker process (batas);
+# - the notification outbox becomes a queue a worker drains outside the request: when the
+#   next attempt is due, and a lease so two workers never send one message twice.
+M003_HARDENING = """
+CREATE UNIQUE INDEX keberatan_satu_terbuka ON keberatan (permohonan_id)
+    WHERE status IN ('diajukan', 'diterima');
+CREATE TABLE batas (
+    kunci TEXT NOT NULL,
+    jendela INTEGER NOT NULL,
+    jumlah INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kunci, jendela)
+);
+ALTER TABLE kiriman ADD COLUMN dibuat_at TEXT;
+ALTER TABLE kiriman ADD COLUMN berikutnya_at TEXT;
+ALTER TABLE kiriman ADD COLUMN diklaim_sampai TEXT;
+CREATE INDEX kiriman_antri ON kiriman (status, berikutnya_at);
+CREATE INDEX draf_diubah ON draf (diubah_at);
+"""
+
+MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING]

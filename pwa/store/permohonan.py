@@ -195,12 +195,13 @@ def report(db, permohonan_id: int) -> dict | None:
 def save_penilaian(db, permohonan_id: int, *, petugas_id: int | None, skor: int, komentar: str,
                 now: str | None = None) -> bool:
     """False when this request was already rated (one rating per request)."""
-    if penilaian(db, permohonan_id) is not None:
-        return False
-    db["penilaian"].insert({
-        "permohonan_id": permohonan_id, "petugas_id": petugas_id, "skor": skor,
-        "komentar": komentar, "at": now or utcnow(),
-    })
+    try:
+        db["penilaian"].insert({
+            "permohonan_id": permohonan_id, "petugas_id": petugas_id, "skor": skor,
+            "komentar": komentar, "at": now or utcnow(),
+        })
+    except sqlite3.IntegrityError:
+        return False  # rated a moment ago (another tab, a double tap): the primary key holds
     return True
 
 

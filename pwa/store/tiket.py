@@ -50,9 +50,10 @@ def call(db, tiket_id: int, staf_id: int, now: str | None = None) -> bool:
 
 
 def finish(db, tiket_id: int, now: str | None = None) -> bool:
-    """Mark served; False when it was already served."""
-    cur = db.execute("UPDATE tiket SET status = ?, selesai_at = ? WHERE id = ? AND status != ?",
-                     (SERVED, now or utcnow(), tiket_id, SERVED))
+    """Mark a called ticket served; False when it was not in the called state any more (two
+    clicks at once: one wins)."""
+    cur = db.execute("UPDATE tiket SET status = ?, selesai_at = ? WHERE id = ? AND status = ?",
+                     (SERVED, now or utcnow(), tiket_id, CALLED))
     return cur.rowcount == 1
 
 

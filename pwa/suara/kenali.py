@@ -7,11 +7,13 @@ from speech.audio import MAX_BYTES
 from speech.errors import AudioTooLong, AudioUndecodable, Busy, EngineMissing
 
 from ..bahasa.locales import locale_for
-from .respond import failure, lang_of
+from ..web import batas
 from .blueprint import bp
+from .respond import failure, lang_of
 
 
 @bp.post("/suara/kenali")
+@batas.per_client("suara", lambda config: config["SPEECH_RATE_LIMIT"])
 def kenali():
     upload = request.files.get("audio")
     lang = lang_of(request.form.get("lang"))

@@ -5,7 +5,6 @@ checked and prepared by speech/rekaman.py, by its content, whatever the file is 
 """
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FileField
 
 from speech import rekaman, tts
@@ -13,6 +12,7 @@ from speech import rekaman, tts
 from ..bahasa.locales import AUTONYMS, BALINESE
 from ..domain.workflow import Peran
 from ..web.staf import role_required
+from ..web.forms import Form
 from . import teks
 from .folders import LANGS, recordings_folder
 from .blueprint import bp
@@ -27,7 +27,7 @@ REFUSALS = {
 }
 
 
-class RekamanForm(FlaskForm):
+class RekamanForm(Form):
     rekaman = FileField(_l("Rekaman"))
 
 

@@ -3,11 +3,13 @@ from flask import request
 
 from speech import tts
 
-from .respond import MAX_TEXT, audio_response, failure, lang_of, rate_of
+from ..web import batas
 from .blueprint import bp
+from .respond import MAX_TEXT, audio_response, failure, lang_of, rate_of
 
 
 @bp.post("/suara/ucap")
+@batas.per_client("suara", lambda config: config["SPEECH_RATE_LIMIT"])
 def ucap():
     text = " ".join((request.form.get("teks") or "").split())
     if not text or len(text) > MAX_TEXT:

@@ -6,13 +6,14 @@ Views import from here; nothing here imports a view. `init_app` wires it all int
 """
 from pathlib import Path
 
-from . import aksara, caching, db, errors, filters, language, staf, tampilan
+from . import aksara, caching, converters, db, errors, filters, language, staf, tampilan
 from .extensions import babel, csrf, htmx, limiter
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
 
 def init_app(app):
+    converters.init_app(app)  # before any blueprint adds its routes
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(I18N_DIR))
     # The selector returns Locale objects (Balinese has no CLDR data: see bahasa/locales.py).
     babel.init_app(app, default_locale="id", locale_selector=language.select_locale,

@@ -1,9 +1,37 @@
-"""What every form shares: trimming typed text, and date and time fields that refuse an
-unreadable value with our own translated sentence (WTForms' is English) and stop there, so a
-form's own rules never meet a date that could not be read."""
+"""What every form shares: the base form that cleans typed text, trimming, date and time
+fields that refuse an unreadable value with our own translated sentence (WTForms' is English)
+and stop there, so a form's own rules never meet a date that could not be read, and the radio
+scale whose refusal is ours."""
+import re
+
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, RadioField, TimeField
+from flask_wtf import FlaskForm
+from wtforms import DateField, RadioField, StringField, TimeField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import InputRequired, StopValidation, ValidationError
+
+# NUL and the other control characters (tab and line breaks excepted), and the invisible marks
+# that reverse the direction of text: nobody types them, they break CSV files, SMS gateways and
+# logs, and a reversed name can pass for another on a staff screen.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value):
+    return CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+class Form(FlaskForm):
+    """Every form's base: each text field (and password, text area) is cleaned of control
+    characters before any other filter or rule sees it."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            if issubclass(unbound_field.field_class, StringField):
+                kwargs = dict(unbound_field.kwargs)
+                kwargs["filters"] = [clean_text, *kwargs.get("filters", ())]
+                unbound_field = UnboundField(unbound_field.field_class, *unbound_field.args,
+                                             name=unbound_field.name, **kwargs)
+            return unbound_field.bind(form=form, **options)
 
 
 def strip(value):

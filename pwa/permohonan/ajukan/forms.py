@@ -3,7 +3,6 @@ import re
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.id import nik as nik_number
 from wtforms import (BooleanField, RadioField, SelectField, SelectMultipleField, StringField,
@@ -13,20 +12,20 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from ...bahasa import labels
 from ...domain import jadwal, telepon
 from ...services.clock import office_today
-from ...web.forms import SafeDateField, SafeTimeField, strip
+from ...web.forms import Form, SafeDateField, SafeTimeField, strip
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(Form):
     layanan = RadioField(_l("Layanan apa yang Anda perlukan?"), coerce=str,
                          validators=[InputRequired(_l("Pilih layanan yang Anda perlukan."))])
 
 
-class ModeForm(FlaskForm):
+class ModeForm(Form):
     mode = RadioField(_l("Bagaimana Anda ingin dilayani?"), coerce=str,
                       validators=[InputRequired(_l("Pilih cara Anda ingin dilayani."))])
 
 
-class PersonForm(FlaskForm):
+class PersonForm(Form):
     nama = StringField(_l("Nama lengkap"), filters=[strip], validators=[
         DataRequired(_l("Masukkan nama lengkap Anda.")),
         Length(max=120, message=_l("Nama paling banyak 120 huruf."))])
@@ -53,7 +52,7 @@ class PersonForm(FlaskForm):
                 "nik": re.sub(r"\D", "", self.nik.data or "") or None}
 
 
-class AddressForm(FlaskForm):
+class AddressForm(Form):
     alamat = TextAreaField(_l("Alamat rumah"), filters=[strip], validators=[
         DataRequired(_l("Masukkan alamat rumah Anda.")),
         Length(max=300, message=_l("Alamat paling banyak 300 huruf."))])
@@ -73,7 +72,7 @@ class AddressForm(FlaskForm):
             raise ValidationError(_l("Pilih kecamatan tempat Anda tinggal."))
 
 
-class NeedsForm(FlaskForm):
+class NeedsForm(Form):
     kategori = SelectMultipleField(
         _l("Apakah Anda termasuk salah satu kelompok ini?"),
         choices=list(labels.KATEGORI.items()),
@@ -99,7 +98,7 @@ class NeedsForm(FlaskForm):
             self.kategori.data = list(self.kategori.data or []) + ["disabilitas"]
 
 
-class _ScheduleBase(FlaskForm):
+class _ScheduleBase(Form):
     tanggal = SafeDateField(_l("Tanggal"), validators=[
         InputRequired(_l("Masukkan tanggal, misalnya 27 11 2026."))])
 
@@ -133,7 +132,7 @@ class VisitForm(_TimedSchedule):
         Length(max=500, message=_l("Paling banyak 500 huruf."))])
 
 
-class ConsultationForm(FlaskForm):
+class ConsultationForm(Form):
     slot = RadioField(_l("Pilih waktu konsultasi"), coerce=str,
                       validators=[InputRequired(_l("Pilih waktu konsultasi."))])
 
@@ -142,11 +141,11 @@ class WalkInForm(_ScheduleBase):
     pass
 
 
-class DocumentsForm(FlaskForm):
+class DocumentsForm(Form):
     """Fields are added per requirement at run time (see ajukan/dokumen.py)."""
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     persetujuan = BooleanField(
         _l("Saya setuju data ini dipakai Kantor Kemenag Kabupaten Karangasem hanya untuk "
            "melayani permohonan ini."),

@@ -14,7 +14,7 @@ from ...web.db import get_db
 from ...web.errors import form_errors
 from ...web.filters import tanggal, waktu
 from .. import draf
-from . import forms, navigasi
+from . import forms, kuota, navigasi
 
 
 def _summary_rows(data, service) -> list[dict]:
@@ -78,6 +78,8 @@ def step_check(data, service):
             return redirect(url_for("permohonan.selesai", permohonan_id=existing["id"]))
         if not mode_available(service, data["mode"]):
             problem = _("Maaf, layanan atau cara layanan ini baru saja ditutup. Pilih yang lain.")
+        elif (refused := kuota.refusal(data["telepon"])) is not None:
+            problem = refused
         else:
             data["catatan"] = form.catatan.data
             permohonan_id = pengajuan.submit(get_db(), data, service, draf.current_id(),

@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField
 
 from ...bahasa import labels
-from ...domain import jadwal, nomor
+from ...domain import jadwal, nomor, telepon
 from ...domain.layanan import mode_available
 from ...domain.workflow import Mode
 from ...services import pengajuan
@@ -29,7 +29,7 @@ from ...web import outbox, ownership
 from ...web.db import get_db
 from ..blueprint import bp
 from .. import draf
-from . import forms
+from . import forms, kuota
 
 
 class OnePageForm(forms.ServiceForm, forms.ModeForm, forms.PersonForm, forms.AddressForm,
@@ -149,6 +149,18 @@ def _to_draft(data: dict) -> None:
     draf.start(data)
 
 
+def _resent(existing: dict):
+    """A key already used: the phone's retry of a request that reached the office. The key
+    alone proves nothing (it could have been seen), so the request is shown again only to a
+    post that also carries its phone number; anyone else learns just that it was sent."""
+    typed = telepon.normalise(request.form.get("telepon", ""))
+    if typed and typed == existing["telepon"]:
+        return _sent(existing["id"])
+    if outbox.wants_json():
+        return outbox.answer("terkirim")
+    return redirect(url_for("permohonan.status"))
+
+
 def _sent(permohonan_id: int):
     ownership.grant(permohonan_id)
     if outbox.wants_json():
@@ -167,7 +179,7 @@ def satu_halaman():
     if key:
         existing = store.by_idempotency_key(db, key)
         if existing is not None:
-            return _sent(existing["id"])
+            return _resent(existing)
     page_errors = []
     shown = OnePageForm(request.form if request.method == "POST" else None, meta={"csrf": False})
     _choices(shown, services)
@@ -178,13 +190,15 @@ def satu_halaman():
             _to_draft(dict(data, **{"dokumen_selesai": False}))
             if outbox.wants_json():
                 return outbox.answer("perlu_dokumen",
-                                      tautan=url_for("permohonan.langkah", step="dokumen"))
+                                     tautan=url_for("permohonan.langkah", step="dokumen"))
             flash(_("Jawaban Anda tersimpan. Tinggal mengunggah dokumen persyaratan."),
                   "success")
             return redirect(url_for("permohonan.langkah", step="dokumen"))
+        if not problems and (refused := kuota.refusal(data["telepon"])) is not None:
+            problems.append(("data-diri", "telepon", refused))
         if not problems:
-            return _sent(pengajuan.submit(db, data, service, None, bahasa=str(get_locale() or "id"),
-                                         today=office_today()))
+            return _sent(pengajuan.submit(db, data, service, None,
+                                          bahasa=str(get_locale() or "id"), today=office_today()))
         if outbox.wants_json():
             _to_draft(data)
             return outbox.answer(

@@ -15,7 +15,8 @@
   var bagian = document.querySelector("[data-outbox]");
   if (!bagian) return;
   var daftar = bagian.querySelector("[data-outbox-daftar]");
-  var dicari = new URLSearchParams(location.search).get("kunci");
+  // The answers saved last are the ones this visit is about (the key is never in the URL).
+  var dicari = null;
   var teks = function (nama) { return bagian.getAttribute("data-teks-" + nama) || ""; };
   var waktu = new Intl.DateTimeFormat(document.documentElement.lang || "id",
                                       {dateStyle: "long", timeStyle: "short"});
@@ -57,6 +58,7 @@
       daftar.textContent = "";
       if (!items.length) { daftar.appendChild(el("p", teks("kosong"))); return; }
       var ul = el("ul", null, "outbox__list");
+      dicari = items.reduce(function (a, b) { return a && a.dibuat >= b.dibuat ? a : b; }).kunci;
       items.forEach(function (item) {
         ul.appendChild(baris(item));
         var sebelum = status[item.kunci];

@@ -104,7 +104,7 @@ function jaringanDulu(req, event) {
     }).then(function (kept) {
       return kept || caches.match(req, {ignoreVary: true});
     }).then(function (kept) {
-      // The shell's pages answer whatever their query (e.g. ?kunci= on the saved page).
+      // The shell's pages answer whatever their query.
       return kept || caches.match(url.pathname, {ignoreSearch: true, ignoreVary: true,
                                                  cacheName: SHELL});
     }).then(function (kept) {
@@ -160,7 +160,9 @@ function simpan(url, isian) {
     }
   }).then(function () {
     kabari({jenis: "tersimpan", kunci: kunci});
-    return Response.redirect(TERSIMPAN + "?kunci=" + encodeURIComponent(kunci), 303);
+    // Never the key in the URL: it is the request's password until it is sent (it would reach
+    // server logs and proxies); the saved page marks the newest answers instead.
+    return Response.redirect(TERSIMPAN, 303);
   });
 }
 
