@@ -1,6 +1,6 @@
 """Configuration from environment variables, with safe defaults for development.
 
-Every deployment-specific value has a MENTARI_* variable (documented in the README). In
+Every deployment-specific value has a MENTARI_* variable (documented in docs/operations.md). In
 production a missing or placeholder secret stops start-up: a silent default secret would let
 anyone forge staff sessions.
 """

@@ -112,7 +112,7 @@ def test_catalogues_are_complete():
     from pwa.bahasa import katalog as i18n_build
     problems = i18n_build.problems()
     assert not problems, "\n".join(problems[:20]) + (
-        f"\n… {len(problems)} in all; run `python -m pwa.i18n_build check`")
+        f"\n… {len(problems)} in all; run `python -m pwa.bahasa.katalog check`")
 
 
 def test_every_balinese_translation_is_used_by_the_app(app):

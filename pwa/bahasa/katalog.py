@@ -101,7 +101,8 @@ def update() -> dict[str, int]:
             catalog = Catalog(locale=locale_for(code), project="MENTARI", charset="utf-8")
             catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS)]
             catalog.header_comment = (f"# {AUTONYMS[code]}: the words of MENTARI.\n"
-                                      "# Kept with `python -m pwa.bahasa.katalog update`; see README.")
+                                      "# Kept with `python -m pwa.bahasa.katalog update`; "
+                                      "see docs/bahasa.md.")
         catalog.update(template, update_header_comment=False)
         catalog.fuzzy = False  # the header is ours, not a guess
         if code == INDONESIAN:

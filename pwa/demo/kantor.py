@@ -92,7 +92,7 @@ _VERIFIED = (Aksi.TERUSKAN, Aksi.PARAF)
 _APPROVED = _VERIFIED + (Aksi.SETUJUI,)
 _REPORTED = _APPROVED + (Aksi.LAPOR,)
 
-# Every state a queue shows, and the situations around them (README "Demo data" lists these).
+# Every state a queue shows, and the situations around them (the README's demo office lists these).
 REQUESTS = (
     Contoh("diajukan", 1, SUKERTI, "legalisir-ijazah", Mode.LANGSUNG),
     Contoh("dikembalikan", 2, MURJANA, "legalisir-ijazah", Mode.JEMPUT_BOLA,
