@@ -20,7 +20,7 @@ run: $(STAMP) translations
 	$(BIN)/mentari isyarat contoh
 	$(BIN)/mentari speech install-model
 	$(BIN)/mentari speech prerender
-	$(BIN)/mentari run --host 127.0.0.1 --port $(PORT)
+	$(BIN)/gunicorn --config python:pwa.gunicorn_conf --bind 127.0.0.1:$(PORT) 'pwa:create_app()'
 
 browser:
 	sh scripts/install-browser.sh

@@ -6,6 +6,8 @@ Views import from here; nothing here imports a view. `init_app` wires it all int
 """
 from pathlib import Path
 
+from werkzeug.middleware.proxy_fix import ProxyFix
+
 from . import aksara, caching, converters, db, errors, filters, language, staf, tampilan
 from .extensions import babel, csrf, htmx, limiter
 
@@ -13,6 +15,11 @@ I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
 
 def init_app(app):
+    if app.config.get("PROXIES"):
+        # Behind nginx (or a load balancer): the client's address for rate limits and the
+        # https scheme come from the proxies' headers, and only from as many as there are.
+        hops = app.config["PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     converters.init_app(app)  # before any blueprint adds its routes
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(I18N_DIR))
     # The selector returns Locale objects (Balinese has no CLDR data: see bahasa/locales.py).
