@@ -23,15 +23,42 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Apply every migration newer than the database; returns the resulting version."""
-    current = schema_version(db)
-    for number, script in enumerate(MIGRATIONS, start=1):
-        if number <= current:
-            continue
-        with db.conn:
-            db.conn.executescript(script)
-            db.execute(f"PRAGMA user_version = {number}")
+    """Apply every migration newer than the database; returns the resulting version.
+
+    Under one write lock (BEGIN IMMEDIATE), the version read inside it: several worker
+    processes starting at once on a new or upgraded database must not all apply the same
+    migration (the second would fail on "table already exists")."""
+    conn = db.conn
+    if schema_version(db) >= len(MIGRATIONS):
+        return schema_version(db)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(db)
+        for number, script in enumerate(MIGRATIONS, start=1):
+            if number <= current:
+                continue
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
     return schema_version(db)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration, one by one (executescript would commit, and so give up
+    the lock, before running them)."""
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        out.append(pending.strip())
+    return out
 
 
 @contextmanager
