@@ -8,7 +8,8 @@ from pathlib import Path
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import aksara, caching, converters, db, errors, filters, language, staf, tampilan
+from . import (aksara, caching, converters, db, errors, filters, headers, language, staf,
+               tampilan)
 from .extensions import babel, csrf, htmx, limiter
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
@@ -36,11 +37,4 @@ def init_app(app):
     tampilan.init_app(app)
     aksara.init_app(app)
     staf.init_app(app)
-
-    @app.after_request
-    def security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
+    headers.init_app(app)

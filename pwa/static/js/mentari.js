@@ -44,6 +44,13 @@
   }
 
   var terakhir = {};   // per region: the change last announced (polling repeats the same one)
+  // "Cetak nomor ini": the page's print button (no inline handler: the Content-Security-Policy
+  // allows scripts from files only).
+  document.addEventListener("click", function (e) {
+    var tombol = e.target.closest && e.target.closest("[data-cetak]");
+    if (tombol) window.print();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     // What the page showed when it loaded has been read with the page: not news.
     Array.prototype.forEach.call(document.querySelectorAll("[id] > [data-umumkan]"), function (k) {
