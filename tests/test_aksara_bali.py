@@ -63,13 +63,15 @@ def test_every_character_is_balinese_or_kept_punctuation():
 
 def test_headings_get_their_script_copy_only_when_asked(client):
     plain = client.get("/tampilan").get_data(as_text=True)
-    assert 'class="aksara"' not in plain and "noto-sans-balinese" not in plain
+    assert 'class="aksara"' not in plain and "css/aksara.css" not in plain
     client.post("/tampilan", data={"aksara": "aktif"})
     page = client.get("/tampilan").get_data(as_text=True)
     h1 = page[page.index("<h1"):page.index("</h1>")]
     assert transliterate("Pengaturan tampilan") in h1
     assert 'lang="ban-Bali" aria-hidden="true"' in h1
-    assert "noto-sans-balinese-balinese-400-normal.woff2" in page   # the font, only now
+    assert "css/aksara.css" in page   # the font's stylesheet, only now
+    font_css = client.get("/static/css/aksara.css").get_data(as_text=True)
+    assert "noto-sans-balinese-balinese-400-normal.woff2" in font_css
     header = page[page.index('class="site-header__name"'):page.index("</a>", page.index(
         'class="site-header__name"'))]
     assert transliterate("MENTARI") in header
