@@ -31,15 +31,15 @@ EXCLUDED = {
     "static": "CSS, scripts and icons, not pages",
     "shell.healthz": "JSON for uptime monitors",
     "permohonan.dokumen": "sends the uploaded file itself (PDF or image)",
-    "permohonan.keberatan": "POST only; its error state re-renders permohonan.view",
-    "permohonan.lupakan": "POST only; redirects to permohonan.lookup (its list, or the number form)",
-    "permohonan.perbaiki": "POST only; its error state re-renders permohonan.view",
+    "permohonan.keberatan": "POST only; its error state re-renders permohonan.lihat",
+    "permohonan.lupakan": "POST only; redirects to permohonan.status (its list, or the number form)",
+    "permohonan.perbaiki": "POST only; its error state re-renders permohonan.lihat",
     "staf.keluar": "POST only; redirects to the home page",
     "admin.laporan_csv": "CSV download of the report table (the table page is audited)",
     "staf.dokumen": "sends the uploaded file itself (PDF or image)",
     "staf.lampiran_laporan": "sends the officer's report attachment (PDF or image)",
-    "staf.aksi": "POST only: a workflow action; refusals re-render staf.detail",
-    "staf.periksa": "POST only: records a requirement check, then shows staf.detail",
+    "staf.aksi": "POST only: a workflow action; refusals re-render staf.permohonan",
+    "staf.periksa": "POST only: records a requirement check, then shows staf.permohonan",
     "staf.keberatan_diantar": "POST only: marks an upheld objection delivered",
     "meragatan.panggil": "POST only: calls the next ticket, then shows the counter page",
     "meragatan.selesai": "POST only: closes a ticket, then shows the counter page",
@@ -50,6 +50,7 @@ EXCLUDED = {
     "suara.ucap": "POST only: text read aloud as sound; voice mode is audited in test_voice_ui.py",
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",
     "komponen.submitted": "POST only: a gallery example form comes back to its own page",
+    "admin.notifikasi_ulang": "POST only: queues a failed message again, then shows the list",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).

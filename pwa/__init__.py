@@ -16,8 +16,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import (admin, cli, isyarat, meragatan, pengaduan, permohonan, shell, skm, staf,
                    suara, web)
+    from .services import pengiriman
     web.init_app(app)
     cli.init_app(app)
+    pengiriman.init_app(app)  # the worker that sends notifications and runs the clean-ups
     suara.init_app(app)
     isyarat.init_app(app)
     for package in (permohonan, skm, pengaduan, staf, admin, meragatan, isyarat, suara, shell):

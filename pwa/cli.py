@@ -4,6 +4,8 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from . import create_app, demo, store
+from .gateway import senders
+from .services import draf, pengiriman
 from .web.db import get_db
 
 
@@ -24,8 +26,37 @@ def init_db_command(with_demo: bool):
             click.echo("Database already has data; demo data not added.")
 
 
+@click.group("notifikasi")
+def notifikasi_command():
+    """The notification queue (SMS/WhatsApp)."""
+
+
+@notifikasi_command.command("kirim")
+@with_appcontext
+def kirim_command():
+    """Send every notification that is due now (the app's worker does this by itself)."""
+    sent = failed = 0
+    while True:
+        s, f = pengiriman.deliver_due(get_db(), senders.from_config(current_app.config))
+        sent, failed = sent + s, failed + f
+        if s + f == 0:
+            break
+    click.echo(f"{sent} sent, {failed} failed (tried again later)")
+
+
+@click.command("bersihkan")
+@with_appcontext
+def bersihkan_command():
+    """Delete unsubmitted drafts older than MENTARI_DRAF_HARI days, with their uploads (the
+    app's worker does this every hour by itself)."""
+    drafts, files = draf.sweep(current_app._get_current_object(), get_db())
+    click.echo(f"{drafts} expired drafts and {files} files deleted")
+
+
 def init_app(app):
     app.cli.add_command(init_db_command)
+    app.cli.add_command(notifikasi_command)
+    app.cli.add_command(bersihkan_command)
 
 
 def main():

@@ -48,6 +48,14 @@ def from_environment(instance_path: str) -> dict:
         # A request may carry several documents; each is checked against UPLOAD_MAX_BYTES by the
         # form so the user gets a message on the right field instead of a bare 413.
         "MAX_CONTENT_LENGTH": int(upload_mb * 1024 * 1024 * 6),
+        # Unsubmitted requests (drafts) and their uploads: how long they are kept, and how much
+        # one draft, and all drafts together, may hold; the disk keeps room besides.
+        "DRAFT_DAYS": int(env.get("MENTARI_DRAF_HARI", "14")),
+        "UPLOAD_DRAFT_MAX_BYTES": int(float(env.get("MENTARI_UPLOAD_DRAF_MAX_MB", "30"))
+                                      * 1024 * 1024),
+        "UPLOAD_ALL_DRAFTS_MAX_BYTES": int(float(env.get("MENTARI_UPLOAD_SEMUA_DRAF_MAX_MB",
+                                                         "2048")) * 1024 * 1024),
+        "DISK_KEEP_FREE_BYTES": int(float(env.get("MENTARI_DISK_SISA_MB", "500")) * 1024 * 1024),
         "NOTIFY_SENDER": env.get("MENTARI_NOTIFY_SENDER", "file"),
         "NOTIFY_OUTBOX_FILE": env.get("MENTARI_NOTIFY_OUTBOX_FILE", str(instance / "outbox.log")),
         "GATEWAY_URL": env.get("MENTARI_GATEWAY_URL", ""),
@@ -63,6 +71,8 @@ def from_environment(instance_path: str) -> dict:
         "SUBMIT_PHONE_LIMIT": env.get("MENTARI_SUBMIT_PHONE_LIMIT", "3 per day"),
         # Speech synthesis and recognition cost about a second of CPU each.
         "SPEECH_RATE_LIMIT": env.get("MENTARI_SPEECH_RATE_LIMIT", "30 per minute"),
+        # New drafts (each may hold uploads) from one client.
+        "DRAFT_RATE_LIMIT": env.get("MENTARI_DRAF_RATE_LIMIT", "20 per hour"),
         # How many proxies stand in front of the app (nginx: 1); their X-Forwarded-For then
         # names the client. 0 trusts no such header.
         "PROXIES": int(env.get("MENTARI_PROXIES", "0")),

@@ -98,3 +98,20 @@ def submit_request(client, db, slug: str, mode: str, collect_by_officer: bool = 
     number = db.execute("SELECT nomor FROM permohonan WHERE id = ?",
                         (permohonan_id,)).fetchone()[0]
     return permohonan_id, number
+
+
+def deliver_notifications(app) -> int:
+    """What the app's notification worker does in a running office: send every queued message
+    that is due (through the configured sender; the file sender in tests). Returns how many."""
+    from pwa import store
+    from pwa.gateway import senders
+    from pwa.services import pengiriman
+    db = store.connect(app.config["DATABASE"])
+    try:
+        total = 0
+        with app.app_context():
+            while sum(done := pengiriman.deliver_due(db, senders.from_config(app.config))):
+                total += done[0]
+        return total
+    finally:
+        db.conn.close()

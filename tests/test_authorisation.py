@@ -32,6 +32,8 @@ EXPECTED = {
     "admin.pengaduan": ADMIN,
     "admin.tanggapi": ADMIN,
     "admin.skm_tindak_lanjut": ADMIN,
+    "admin.notifikasi": ADMIN,
+    "admin.notifikasi_ulang": ADMIN,
     "admin.laporan": HEADS,
     "admin.laporan_csv": HEADS,
     "staf.antrean": CASEWORKERS,
@@ -85,7 +87,7 @@ def url_values(kantor) -> dict:
         "aksi": "terima_laporan", "layanan_id": served["layanan_id"],
         "persyaratan_id": served["persyaratan_id"], "pengaduan_id": kantor.pengaduan_id,
         "tiket_id": kantor.tiket_id, "keberatan_id": kantor.keberatan_id,
-        "nama": "klip-yang-tidak-ada", "bahasa": "ban", "kunci": "bantuan",
+        "nama": "klip-yang-tidak-ada", "bahasa": "ban", "kunci": "bantuan", "kiriman_id": 1,
     }
 
 

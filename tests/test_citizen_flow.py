@@ -9,8 +9,8 @@ from pwa.domain import nomor
 from pwa.store import layanan as catalogue
 
 from .conftest import text_of
-from .flows import PDF, PNG, answers, next_working_day, requirement_ids, service_id, \
-    submit_request
+from .flows import PDF, PNG, answers, deliver_notifications, next_working_day, requirement_ids, \
+    service_id, submit_request
 
 
 def _start(client, db, slug="legalisir-ijazah", mode="antar_jemput", upto="kebutuhan"):
@@ -251,6 +251,7 @@ def test_notification_never_contains_nik_or_address(client, db, app):
     texts = [r[0] for r in db.execute("SELECT isi FROM pesan WHERE permohonan_id = ?", (pid,))]
     assert texts and nomor.grouped(number) in texts[0]
     assert all("5107014101700003" not in t and "Untung Surapati" not in t for t in texts)
+    deliver_notifications(app)
     with open(app.config["NOTIFY_OUTBOX_FILE"], encoding="utf-8") as f:
         sent = [json.loads(line) for line in f]
     assert sent and "081234567890" not in sent[0]["to"] and sent[0]["to"].endswith("7890")

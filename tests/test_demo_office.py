@@ -29,7 +29,7 @@ def fresh_app(tmp_path):
 
 def _readme_requests() -> list[tuple[str, str, str]]:
     """(number, phone digits, state) of each demo request the README lists."""
-    section = README.read_text(encoding="utf-8").split("## Demo data", 1)[1].split("\n## ", 1)[0]
+    section = README.read_text(encoding="utf-8").split("## Try it: the demo office", 1)[1].split("\n## ", 1)[0]
     return re.findall(r"^\| `(\d{4} \d{4} \d{4})` \| (\d{4}) \| (\w+) \|", section, re.M)
 
 

@@ -18,7 +18,8 @@ from pwa.domain import nomor, sop
 from pwa.store import permohonan as request_store
 
 from .conftest import text_of
-from .flows import PDF, PNG, next_working_day, office_day, office_today, submit_request
+from .flows import (PDF, PNG, deliver_notifications, next_working_day, office_day, office_today,
+                    submit_request)
 
 # One service per mode, each with documents to check (konsultasi: a service that needs some).
 SERVICE_FOR_MODE = {
@@ -140,6 +141,7 @@ def _text(html: str) -> str:
 
 def outbox(app, number: str) -> list[str]:
     """Messages the (file) sender delivered about this request, oldest first."""
+    deliver_notifications(app)
     path = app.config["NOTIFY_OUTBOX_FILE"]
     grouped = nomor.grouped(number)
     with open(path, encoding="utf-8") as f:

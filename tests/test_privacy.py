@@ -1,7 +1,7 @@
 """Nothing personal (NIK, phone, address) reaches logs or the local outbox."""
 import logging
 
-from .flows import submit_request
+from .flows import deliver_notifications, submit_request
 
 NIK = "5107014501700001"
 PHONE_DIGITS = "081234567890"
@@ -19,6 +19,7 @@ def test_a_request_from_submission_to_status_leaves_no_personal_data_in_logs(
     assert NIK not in logged
     assert PHONE_DIGITS not in logged.replace(" ", "")
     assert ADDRESS not in logged
+    deliver_notifications(app)
     with open(app.config["NOTIFY_OUTBOX_FILE"], encoding="utf-8") as outbox:
         written = outbox.read()
     assert written, "the submission wrote no notification at all"

@@ -166,7 +166,7 @@ class RequirementForm(Form):
 
 
 class RetireForm(Form):
-    """Only the CSRF token: the confirmation button is the answer."""
+    """Only the CSRF token: the button is the answer (retire a requirement, resend a message)."""
 
 
 class ComplaintResponseForm(Form):

@@ -135,6 +135,10 @@ UPLOAD_REFUSAL = {
     "empty": _l("Berkas yang dipilih kosong. Pilih berkas lain."),
     "too_large": _l("Berkas terlalu besar. Ukuran paling besar %(mb)s MB."),
     "wrong_type": _l("Berkas harus berupa PDF, JPG, PNG, atau WebP."),
+    "draft_full": _l("Berkas yang diunggah untuk permohonan ini sudah terlalu banyak. Ganti "
+                     "berkas yang ada, atau perkecil fotonya."),
+    "office_full": _l("Unggahan sedang tidak bisa diterima. Coba lagi nanti, atau minta "
+                      "petugas mengambil dokumen saat datang."),
 }
 
 HASIL = {
@@ -172,6 +176,12 @@ JADWAL = {
     jadwal.NOT_A_SLOT: _l("Konsultasi bisa dipesan untuk 5 hari kerja ke depan, pukul 09.00, "
                           "10.00, 11.00, 13.00, atau 14.00. Pilih salah satu."),
     jadwal.SLOT_TAKEN: _l("Waktu itu sudah dipesan orang lain. Pilih waktu lain."),
+}
+
+PENGIRIMAN = {
+    "antri": _l("Menunggu dikirim"),
+    "terkirim": _l("Terkirim"),
+    "gagal": _l("Gagal"),
 }
 
 PENGADUAN = {

@@ -14,7 +14,9 @@ from stdnum import damm
 
 from ..domain import pengaduan as pengaduan_rules, sop, telepon, uploads
 from ..domain.workflow import Aksi, Mode, Pelaku, Peran, Status
-from ..services import aksi as aksi_service, keberatan as keberatan_service, notifikasi, pengajuan
+from ..gateway import senders
+from ..services import aksi as aksi_service, keberatan as keberatan_service
+from ..services import notifikasi, pengajuan, pengiriman
 from ..services.clock import office_day, office_today, office_zone
 from ..store import files, layanan, pengaduan, permohonan as store, rekap, tiket, transaction
 from ..store import skm as skm_store
@@ -186,6 +188,10 @@ def build(app, db, base_url: str | None = None) -> Office:
         out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _pengaduan(
             db, staff["admin"]["id"])
         out.tiket_id = _tiket(db, staff["satpam"]["id"], staff["petugas"]["id"])
+        # Sent now, to the local file: none may wait in the queue for a real gateway.
+        local = senders.FileSender(app.config["NOTIFY_OUTBOX_FILE"])
+        while sum(pengiriman.deliver_due(db, local)):
+            pass
     return out
 
 

@@ -53,3 +53,15 @@ def safe_display_name(name: str) -> str:
 
 def extension(mime: str) -> str:
     return {v: k for k, v in ACCEPTED.items()}[mime]
+
+
+def budget_problem(size: int, *, draft_bytes: int, all_drafts_bytes: int, free_bytes: int,
+                   per_draft: int, all_drafts: int, keep_free: int) -> str | None:
+    """Whether one more upload of `size` bytes fits: in this draft (one person's request, so
+    one person cannot fill the disk), in all unsubmitted drafts together (many people at once
+    cannot either), and on the disk, which must keep room for the office's own data."""
+    if draft_bytes + size > per_draft:
+        return "draft_full"
+    if all_drafts_bytes + size > all_drafts or free_bytes - size < keep_free:
+        return "office_full"
+    return None

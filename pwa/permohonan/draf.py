@@ -3,8 +3,9 @@ the session. The step form, the one-page form's hand-over and the home page's "c
 this one place, so the session key is written once."""
 import secrets
 
-from flask import session
+from flask import current_app, session
 
+from ..services import draf as service
 from ..store import draf as store, transaction
 from ..web.db import get_db
 
@@ -20,7 +21,7 @@ def load() -> dict | None:
     draft_id = current_id()
     if not draft_id:
         return None
-    data = store.load(get_db(), draft_id)
+    data = service.load(get_db(), current_app.config, draft_id)
     if data is None:
         session.pop(SESSION_KEY, None)
     return data

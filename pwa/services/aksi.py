@@ -32,7 +32,7 @@ def apply(db, permohonan: dict, aksi, pelaku: Pelaku, note: str = "",
     except store.StatusBerubah:
         # Someone else acted first (another tab, another office): refuse, change nothing.
         raise TransisiDitolak("wrong_state") from None
-    pengiriman.send_pending(db)
+    pengiriman.wake()
     return new
 
 

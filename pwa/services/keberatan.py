@@ -29,7 +29,7 @@ def file(db, permohonan: dict, alasan: str, today: date) -> int:
     except store.SudahTerbuka:
         # Another tap (another tab, a retry) filed it a moment ago: one keberatan, one SMS.
         raise KeberatanDitolak("already_open") from None
-    pengiriman.send_pending(db)
+    pengiriman.wake()
     return keberatan_id
 
 
@@ -43,7 +43,7 @@ def decide(db, keberatan: dict, pelaku: Pelaku, *, uphold: bool, catatan: str = 
                             catatan=catatan, petugas_id=petugas_id):
             raise KeberatanDitolak("decided")
         notifikasi.tell_keberatan(db, permohonan, new)
-    pengiriman.send_pending(db)
+    pengiriman.wake()
     return new
 
 
@@ -56,4 +56,4 @@ def deliver(db, keberatan: dict, pelaku: Pelaku) -> None:
         if not store.mark_delivered(db, keberatan["id"], pelaku.staf_id):
             raise KeberatanDitolak("delivered")
         notifikasi.tell_keberatan(db, permohonan, new)
-    pengiriman.send_pending(db)
+    pengiriman.wake()

@@ -39,7 +39,7 @@ def submit(db, data: dict, service: dict, draft_id: str | None, *, bahasa: str,
     except store.KunciDipakai:
         # Another retry with this key won the race between our check and our insert.
         return store.by_idempotency_key(db, key)["id"]
-    pengiriman.send_pending(db)
+    pengiriman.wake()
     return permohonan_id
 
 

@@ -8,12 +8,13 @@ import pytest
 from pwa import create_app
 from pwa.config import ConfigError, from_environment
 
-from tests.flows import submit_request
+from tests.flows import deliver_notifications, submit_request
 
 SECRET = "x" * 40
 
 
 def _sms(app) -> list[str]:
+    deliver_notifications(app)
     with open(app.config["NOTIFY_OUTBOX_FILE"], encoding="utf-8") as f:
         return [json.loads(line)["text"] for line in f]
 

@@ -6,9 +6,10 @@ Steps (domain/langkah.py): layanan → cara → data-diri → alamat → kebutuh
 periksa → selesai. Every step is a plain HTML form; a "Ubah" link from the check-answers page
 comes back to it with ?ubah=1 and returns to the check page after saving.
 """
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 
 from ...store import layanan
+from ...web import batas
 from ...web.db import get_db
 from ...web.errors import form_errors
 from ...web.ownership import owned_request
@@ -25,6 +26,9 @@ from .pilihan import step_mode, step_service
 def ajukan():
     if request.method == "POST":
         if request.form.get("mulai") == "baru" or not draf.load():
+            # Each draft may hold uploads: one client cannot make them without end.
+            if batas.hit("draf", batas.client(), current_app.config["DRAFT_RATE_LIMIT"]):
+                abort(429)
             draf.start()
         preselect = request.form.get("layanan")
         if preselect and preselect.isdigit() and len(preselect) < 10:

@@ -5,8 +5,11 @@ from flask_babel import gettext as _
 from flask_wtf.file import FileField
 from wtforms import BooleanField
 
+from ...bahasa import labels
+from ...domain.uploads import UploadRefused
 from ...domain.workflow import Mode
-from ...store import draf as store, files, transaction
+from ...services import draf as draf_service
+from ...store import draf as store
 from ...web import upload_field
 from ...web.db import get_db
 from ...web.errors import form_errors
@@ -41,19 +44,17 @@ def step_documents(data, service):
                 checked = upload_field.checked(field, req["jenis"])
                 if checked is None:
                     continue
-                # Saved at once, so a failure on another field never costs this upload.
-                stored = files.save(current_app.config["UPLOAD_FOLDER"], checked)
-                with transaction(db):
-                    store.add_document(db, draft_id, req["id"], nama_asli=checked.original_name,
-                                       berkas=stored, mime=checked.mime,
-                                       ukuran=len(checked.data))
+                # Kept at once, so a failure on another field never costs this upload.
+                try:
+                    draf_service.keep_document(db, current_app.config, draft_id, req["id"],
+                                               checked)
+                except UploadRefused as refusal:
+                    field.errors = [labels.of(labels.UPLOAD_REFUSAL, refusal.reason)]
             elif ambil:
-                with transaction(db):
-                    store.add_document(db, draft_id, req["id"], diambil_petugas=True)
+                draf_service.officer_collects(db, current_app.config, draft_id, req["id"], True)
             elif req["id"] in existing and existing[req["id"]]["diambil_petugas"]:
                 # The officer-collects box was cleared and nothing uploaded instead.
-                with transaction(db):
-                    store.remove_document(db, draft_id, req["id"])
+                draf_service.officer_collects(db, current_app.config, draft_id, req["id"], False)
         existing = store.documents(db, draft_id)
         for req in service["persyaratan"]:
             field = form[f"dok_{req['id']}"]
