@@ -125,5 +125,6 @@ def check_production(config: dict) -> None:
             "MENTARI_SECRET_KEY must be set to a random value of at least 32 characters in "
             "production (for example: python -c 'import secrets; print(secrets.token_hex(32))')."
         )
-    if config.get("NOTIFY_SENDER") == "http" and not config.get("GATEWAY_URL"):
-        raise ConfigError("MENTARI_NOTIFY_SENDER=http needs MENTARI_GATEWAY_URL.")
+    if config.get("NOTIFY_SENDER") == "http" and urlsplit(
+            config.get("GATEWAY_URL") or "").scheme not in ("http", "https"):
+        raise ConfigError("MENTARI_NOTIFY_SENDER=http needs MENTARI_GATEWAY_URL (http or https).")

@@ -28,7 +28,7 @@ def sw():
     version reaches phones on their next visit."""
     urls = shell_urls()
     version = hashlib.sha256("\n".join(urls).encode()).hexdigest()[:12]
-    body = render_template("shell/sw.js", version=version, shell=urls,
+    body = render_template("shell/sw.js", version=version, shell_urls=urls,
                            offline=url_for("shell.luring"), saved=url_for("shell.tersimpan"),
                            outbox=[url_for(endpoint) for endpoint in OUTBOX_FORMS],
                            db_script=url_for("static", filename="js/outbox-db.js"),

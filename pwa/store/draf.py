@@ -66,15 +66,14 @@ def expire(db, changed_before: str) -> tuple[int, list[str]]:
     returns (drafts deleted, their stored files for the caller to delete from disk)."""
     old = [r["id"] for r in rows(db, "SELECT id FROM draf WHERE diubah_at < ?",
                                  (changed_before,))]
-    marks = ",".join("?" * len(old))
-    gone_files = [r["berkas"] for r in rows(
-        db, f"""SELECT berkas FROM dokumen WHERE draf_id IS NOT NULL AND berkas IS NOT NULL
-                AND (draf_id IN ({marks or "NULL"})
-                     OR draf_id NOT IN (SELECT id FROM draf))""", old)]
-    db.execute(f"""DELETE FROM dokumen WHERE draf_id IS NOT NULL
-                   AND (draf_id IN ({marks or "NULL"}) OR draf_id NOT IN (SELECT id FROM draf))""",
-               old)
-    db.execute(f"DELETE FROM draf WHERE id IN ({marks or 'NULL'})", old)
+    gone_files = [r["berkas"] for r in rows(db, """
+        SELECT berkas FROM dokumen WHERE berkas IS NOT NULL AND draf_id IS NOT NULL
+        AND (draf_id IN (SELECT id FROM draf WHERE diubah_at < ?)
+             OR draf_id NOT IN (SELECT id FROM draf))""", (changed_before,))]
+    db.execute("""DELETE FROM dokumen WHERE draf_id IS NOT NULL
+                  AND (draf_id IN (SELECT id FROM draf WHERE diubah_at < ?)
+                       OR draf_id NOT IN (SELECT id FROM draf))""", (changed_before,))
+    db.execute("DELETE FROM draf WHERE diubah_at < ?", (changed_before,))
     return len(old), gone_files
 
 

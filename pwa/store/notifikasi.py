@@ -59,12 +59,12 @@ def retry(db, kiriman_id: int, now: str | None = None) -> bool:
 
 def outbox(db, status: str | None = None, limit: int = 200) -> list[dict]:
     """Deliveries newest first, with the request's number (never its contents' owner)."""
-    where, params = ("WHERE k.status = ?", [status]) if status else ("", [])
-    return rows(db, f"""SELECT k.id, k.tujuan, k.status, k.percobaan, k.galat, k.dibuat_at,
-                               k.terakhir_at, k.berikutnya_at, p.isi, r.nomor
-                        FROM kiriman k JOIN pesan p ON p.id = k.pesan_id
-                        JOIN permohonan r ON r.id = p.permohonan_id
-                        {where} ORDER BY k.id DESC LIMIT ?""", [*params, limit])
+    return rows(db, """SELECT k.id, k.tujuan, k.status, k.percobaan, k.galat, k.dibuat_at,
+                              k.terakhir_at, k.berikutnya_at, p.isi, r.nomor
+                       FROM kiriman k JOIN pesan p ON p.id = k.pesan_id
+                       JOIN permohonan r ON r.id = p.permohonan_id
+                       WHERE ? IS NULL OR k.status = ? ORDER BY k.id DESC LIMIT ?""",
+                (status, status, limit))
 
 
 def counts(db) -> dict[str, int]:

@@ -66,10 +66,11 @@ def summaries(db, ids: list[int]) -> list[dict]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    found = {r["id"]: r for r in rows(db, f"""
-        SELECT p.id, p.nomor, p.status, p.mode, p.diajukan_at, l.nama AS layanan_nama
-        FROM permohonan p JOIN layanan l ON l.id = p.layanan_id
-        WHERE p.id IN ({marks})""", list(ids))}
+    # Only "?" placeholders are put into the text; the ids are parameters.
+    sql = ("SELECT p.id, p.nomor, p.status, p.mode, p.diajukan_at, l.nama AS layanan_nama "  # nosec B608
+           "FROM permohonan p JOIN layanan l ON l.id = p.layanan_id "
+           f"WHERE p.id IN ({marks})")
+    found = {r["id"]: r for r in rows(db, sql, list(ids))}
     return [found[i] for i in ids if i in found]
 
 
@@ -116,8 +117,9 @@ def record_transition(db, permohonan_id: int, *, staf_id: int | None, peran: str
     fields = {k: (json.dumps(v) if k in _JSON_FIELDS else v) for k, v in fields.items()}
     if dari is not None:
         assignments = ", ".join(f"[{k}] = ?" for k in fields)
-        moved = db.execute(f"UPDATE permohonan SET {assignments} WHERE id = ? AND status = ?",
-                           [*fields.values(), permohonan_id, str(dari)]).rowcount
+        # Column names come from the code (services), never from a request: values are params.
+        sql = f"UPDATE permohonan SET {assignments} WHERE id = ? AND status = ?"  # nosec B608
+        moved = db.execute(sql, [*fields.values(), permohonan_id, str(dari)]).rowcount
         if moved != 1:
             raise StatusBerubah(permohonan_id)
     else:

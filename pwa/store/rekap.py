@@ -6,9 +6,6 @@ exported and passed around, so they never carry a citizen's name, NIK, phone or 
 from ..domain.keberatan import DIANTAR, DITERIMA
 from .db import rows, utcnow
 
-_OPEN = "p.status NOT IN ('selesai', 'ditolak')"
-
-
 def counts_by_service(db) -> list[dict]:
     """Every service, also those with no request yet (a zero is a finding too)."""
     return rows(db, """
@@ -49,11 +46,11 @@ def finished(db) -> list[dict]:
 
 def open_requests(db) -> list[dict]:
     """Requests not yet finished, earliest deadline first (to find the overdue ones)."""
-    return rows(db, f"""
+    return rows(db, """
         SELECT p.id, p.nomor, p.mode, p.status, p.diajukan_at, p.batas_sop,
                l.nama AS layanan_nama
         FROM permohonan p JOIN layanan l ON l.id = p.layanan_id
-        WHERE {_OPEN} ORDER BY p.batas_sop, p.id""")
+        WHERE p.status NOT IN ('selesai', 'ditolak') ORDER BY p.batas_sop, p.id""")
 
 
 def upheld_keberatan(db) -> list[dict]:

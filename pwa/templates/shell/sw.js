@@ -20,7 +20,7 @@ var SUARA = "mentari-suara";       // voice mode's fixed prompts (filled by voic
 // Caches of this worker. Others (mentari-isyarat: sign-language clips saved by the person;
 // mentari-suara, which voice.js keeps to one language and rate) are never touched here.
 var MILIK = /^mentari-(shell|halaman|statis)/;
-var PRECACHE = {{ shell | tojson }};
+var PRECACHE = {{ shell_urls | tojson }};
 var LURING = {{ offline | tojson }};
 var TERSIMPAN = {{ saved | tojson }};
 var ANTREAN = {{ outbox | tojson }};   // paths of the forms whose posts may wait on the phone
