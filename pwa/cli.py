@@ -1,9 +1,13 @@
 """The `mentari` command: Flask's CLI bound to this app (run, init-db, speech, isyarat ...)."""
+from datetime import datetime, timezone
+from pathlib import Path
+
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from . import create_app, demo, store
+from .store import cadangan
 from .gateway import senders
 from .services import draf, pengiriman
 from .web.db import get_db
@@ -53,10 +57,57 @@ def bersihkan_command():
     click.echo(f"{drafts} expired drafts and {files} files deleted")
 
 
+def _folders(app) -> dict:
+    from .suara.folders import recordings_folder
+    return {"uploads": app.config["UPLOAD_FOLDER"], "rekaman": str(recordings_folder(app)),
+            "isyarat": app.config["ISYARAT_FOLDER"]}
+
+
+@click.command("backup")
+@click.option("--ke", "target", type=click.Path(dir_okay=False),
+              help="The archive to write (default: instance/cadangan/mentari-<time>.tar.gz).")
+@with_appcontext
+def backup_command(target):
+    """Back up the database (online, while the app runs), the uploaded documents, the
+    recorded voice prompts and the sign-language clips into one .tar.gz."""
+    app = current_app._get_current_object()
+    if not target:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+        target = Path(app.instance_path) / "cadangan" / f"mentari-{stamp}.tar.gz"
+    manifest = cadangan.backup(get_db(), _folders(app), Path(target))
+    counts = manifest["counts"]
+    click.echo(f"{target}: schema {manifest['schema']}, {counts.get('permohonan', 0)} requests, "
+               f"{len(manifest['files']) - 1} files")
+
+
+@click.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False))
+@click.option("--timpa", is_flag=True, help="Replace a database that already holds data.")
+@with_appcontext
+def restore_command(archive, timpa):
+    """Restore a backup made by `mentari backup` into this instance, then migrate."""
+    app = current_app._get_current_object()
+    try:
+        manifest = cadangan.restore(Path(archive), app.config["DATABASE"], _folders(app),
+                                    overwrite=timpa)
+    except cadangan.RestoreRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    db = store.connect(app.config["DATABASE"])
+    try:
+        version = store.migrate(db)
+    finally:
+        db.conn.close()
+    click.echo(f"restored {archive} (made {manifest['made_at']}): schema {version}, "
+               f"{manifest['counts'].get('permohonan', 0)} requests, "
+               f"{len(manifest['files']) - 1} files")
+
+
 def init_app(app):
     app.cli.add_command(init_db_command)
     app.cli.add_command(notifikasi_command)
     app.cli.add_command(bersihkan_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 def main():
