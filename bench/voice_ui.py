@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/voice_ui.py
 
-Prints bytes (raw and gzip -9) of static/js/voice.js (loaded only while voice mode is on) and
-voice-offer.js (loaded only on a first visit, until voice mode is chosen or refused), and what
-the offer and the voice panel add to a page's HTML.
+Prints bytes (raw and gzip -9) of the voice scripts static/js/voice-*.js (loaded only while voice
+mode is on; each file and all of them) and voice-offer.js (loaded only on a first visit, until
+voice mode is chosen or refused), and what the offer and the voice panel add to a page's HTML.
 """
 import gzip
 import os
@@ -23,11 +23,16 @@ def sizes(data: bytes) -> tuple[int, int]:
 
 def main() -> None:
     from pwa import create_app, demo, store
+    from pwa.suara import SCRIPTS
 
     print(f"{'what':48} {'raw':>8} {'gzip':>8}")
-    for name in ("voice.js", "voice-offer.js"):
-        raw, packed = sizes((ROOT / "pwa/static/js" / name).read_bytes())
-        print(f"{'static/js/' + name:48} {raw:8d} {packed:8d}")
+    total = [0, 0]
+    for name in SCRIPTS + ("js/voice-offer.js",):
+        raw, packed = sizes((ROOT / "pwa/static" / name).read_bytes())
+        print(f"{'static/' + name:48} {raw:8d} {packed:8d}")
+        if name in SCRIPTS:
+            total = [total[0] + raw, total[1] + packed]
+    print(f"{'the voice scripts, each compressed':48} {total[0]:8d} {total[1]:8d}")
 
     folder = tempfile.mkdtemp(prefix="mentari-bench-")
     app = create_app({"TESTING": True, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,

@@ -4,15 +4,13 @@ reads "Rp 25.000" or "2024 0000 0021" in ways a listener cannot follow.
 """
 import re
 
-_UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
-          "sembilan", "sepuluh", "sebelas")
+from .words import LETTERS, SPOKEN_DIGITS
+
+_UNITS = SPOKEN_DIGITS + ("sepuluh", "sebelas")
 _SCALES = ((10 ** 12, "triliun"), (10 ** 9, "miliar"), (10 ** 6, "juta"), (1000, "ribu"))
 
 # Letters spelled as Indonesians say them, for acronyms read letter by letter.
-_LETTERS = {"A": "a", "B": "be", "C": "ce", "D": "de", "E": "e", "F": "ef", "G": "ge",
-            "H": "ha", "I": "i", "J": "je", "K": "ka", "L": "el", "M": "em", "N": "en",
-            "O": "o", "P": "pe", "Q": "ki", "R": "er", "S": "es", "T": "te", "U": "u",
-            "V": "fe", "W": "we", "X": "eks", "Y": "ye", "Z": "zet"}
+_LETTERS = {letter.upper(): names[0] for letter, names in LETTERS.items() if letter.isalpha()}
 _SPELLED = ("KTP", "KK", "SKM", "IKM", "SOP", "KUA", "HP", "PDF", "SMS", "PTSP", "TU", "TPQ")
 _WORDS = {"No.": "nomor", "Jl.": "jalan", "Kab.": "kabupaten", "Kec.": "kecamatan",
           "dll.": "dan lain-lain", "dll": "dan lain-lain", "dst.": "dan seterusnya",

