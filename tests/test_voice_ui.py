@@ -307,8 +307,8 @@ def test_home_page_menu_is_made_of_its_real_links_and_buttons(client):
 
 
 def test_keyboard_shortcut_is_documented_where_it_is_implemented():
-    """The page, the README and the script must name the same keys."""
+    """The page, the voice docs and the script must name the same keys."""
     js = (ROOT / "pwa/static" / VOICE_JS).read_text()
     assert "e.ctrlKey && e.shiftKey" in js and "'Space'" in js
     assert "Ctrl + Shift + Spasi" in (ROOT / "pwa/templates/suara/panel.html").read_text()
-    assert "Ctrl + Shift + Space" in (ROOT / "README.md").read_text()
+    assert "Ctrl + Shift + Space" in (ROOT / "docs" / "voice.md").read_text()
