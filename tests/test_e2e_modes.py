@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from pwa.domain import nomor, sop
+from pwa.services import kalender
 from pwa.store import permohonan as request_store
 
 from .conftest import text_of
@@ -291,7 +292,7 @@ def _file_ten_days_ago(db, pid: int) -> str:
     """Time passes: the request was filed ten days ago; returns its (old) SOP deadline."""
     p = request_store.get(db, pid)
     filed = datetime.now(timezone.utc) - timedelta(days=10)
-    deadline = sop.deadline(office_day(filed), p["sop_hari"]).isoformat()
+    deadline = sop.deadline(office_day(filed), p["sop_hari"], kalender.national()).isoformat()
     with db.conn:
         request_store.update_fields(db, pid, {"diajukan_at": filed.isoformat(timespec="seconds"),
                                               "batas_sop": deadline})
@@ -345,7 +346,8 @@ def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
     page = text_of(r)
     assert "Dokumen terkirim. Permohonan Anda diperiksa kembali." in page
     assert "Diajukan, menunggu pemeriksaan" in page
-    new_deadline = sop.deadline(office_today(), request_store.get(db, pid)["sop_hari"])
+    new_deadline = sop.deadline(office_today(), request_store.get(db, pid)["sop_hari"],
+                                kalender.national())
     assert new_deadline.isoformat() > old_deadline
     assert f"Batas waktu (SOP) {_tanggal(app, new_deadline)}" in page
     assert _tanggal(app, datetime.fromisoformat(old_deadline).date()) not in page
