@@ -257,7 +257,7 @@ def _request(app, db, staff, c: Contoh) -> dict:
         dokumen_ids = [store.replace_document(
             db, pid, req["id"], now=at, **_stored_pdf(app, f"{req['nama']}.pdf"))
             for req in service["persyaratan"]]
-        notifikasi.tell_status(db, store.get(db, pid), Status.DIAJUKAN, at)
+        notifikasi.tell(db, store.get(db, pid), Aksi.AJUKAN, at)
     for aksi in c.langkah:
         _act(app, db, pid, aksi, staff, service)
     first_req = service["persyaratan"][0]["id"] if service["persyaratan"] else None

@@ -44,7 +44,7 @@ def submit(db, data: dict, service: dict, draft_id: str | None, *, bahasa: str,
                 draf.delete(db, draft_id)
             store.record_transition(db, permohonan_id, staf_id=None, peran=Peran.PEMOHON,
                                     aksi=Aksi.AJUKAN, dari=None, ke=Status.DIAJUKAN, now=now)
-            notifikasi.tell_status(db, store.get(db, permohonan_id), Status.DIAJUKAN, now)
+            notifikasi.tell(db, store.get(db, permohonan_id), Aksi.AJUKAN, now)
     except store.KunciDipakai:
         # Another retry with this key won the race between our check and our insert.
         return store.by_idempotency_key(db, key)["id"]
