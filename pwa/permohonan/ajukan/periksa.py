@@ -50,7 +50,7 @@ def _summary_rows(data, service) -> list[dict]:
     batas, from_booking = pengajuan.deadline(get_db(), office_today(), service["sop_hari"],
                                              data.get("jadwal"))
     rows.append({"key": _("Batas waktu penyelesaian"), "value": deadline_words(
-        batas, from_booking), "href": change("jadwal"), "change": _("jadwal")})
+        batas, from_booking), "href": change("jadwal")})
     if mode is Mode.ANTAR_JEMPUT:
         rows.append({"key": _("Alamat penjemputan"), "value": data.get("alamat_jemput"),
                      "href": change("jadwal")})
