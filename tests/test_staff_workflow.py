@@ -330,7 +330,8 @@ def test_upheld_objection_becomes_a_delivery_task_for_the_chosen_petugas(app, cl
     assert k["status"] == "diterima" and k["pemeriksa_id"] == staff_id(db, "kepala")
     inbox = [m["isi"] for m in db.execute(
         "SELECT isi FROM pesan WHERE permohonan_id = ?", (p["id"],)).fetchall()]
-    assert any("Keberatan diterima" in m for m in inbox)
+    # The citizen learns who brings the result (the chosen officer, by name).
+    assert any("keberatan diterima, Ni Kadek Dewi mengantar hasilnya" in m for m in inbox)
 
     auth.logout()
     auth.login("petugas2")
