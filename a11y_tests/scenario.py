@@ -15,6 +15,7 @@ from pwa.store import files
 from pwa.web.db import get_db
 from pwa.store import draf as drafts, layanan as catalogue
 from pwa.domain.workflow import Mode
+from pwa.services import kalender
 from tests.flows import office_today
 
 # A one-page PDF: the smallest document the upload check accepts.
@@ -139,7 +140,7 @@ def _draft(app, db, slug, mode, complete: bool) -> str:
 
 def _schedule(mode) -> str:
     day = office_today() + timedelta(days=3)
-    while day.weekday() >= 5:
+    while not kalender.national().is_working_day(day):  # not a weekend nor a holiday
         day += timedelta(days=1)
     if mode is Mode.LANGSUNG:
         return day.isoformat()

@@ -51,6 +51,7 @@ EXCLUDED = {
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",
     "komponen.submitted": "POST only: a gallery example form comes back to its own page",
     "admin.notifikasi_ulang": "POST only: queues a failed message again, then shows the list",
+    "admin.hari_tutup_hapus": "POST only: takes back a closure day, then shows admin.hari_tutup",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -577,6 +578,7 @@ def _error_cases():
         ErrorCase("layanan-baru-kosong", "admin.layanan_baru", visitor="admin"),
         ErrorCase("persyaratan-baru-kosong", "admin.persyaratan_baru",
                   (("layanan_id", demo.permohonan["diajukan"]["layanan_id"]),), visitor="admin"),
+        ErrorCase("hari-tutup-kosong", "admin.hari_tutup", visitor="admin"),
         ErrorCase("tanggapan-pengaduan-kosong", "admin.tanggapi",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),

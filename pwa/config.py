@@ -16,6 +16,15 @@ DEVELOPMENT, PRODUCTION = "development", "production"
 ENV_MODES = (DEVELOPMENT, PRODUCTION)
 # Karangasem keeps WITA (UTC+8): "today" in every form and deadline is the office's day.
 OFFICE_TIMEZONE = "Asia/Makassar"
+# Messages to citizens (issue 17 §5): the senders a production office may use, the Cloud API's
+# address, and room in one SMS for the link and the office's phone (domain/pesan.py: the rest
+# of a 160-character message is the number, the step, the date and the officer).
+DELIVERING_SENDERS = ("http", "whatsapp")
+WHATSAPP_API_URL = "https://graph.facebook.com/v21.0"
+DEV_KANTOR_TELEPON = "0363 000000"
+STATUS_PATH = "/status"
+MOST_LINK_CHARS = 50
+MOST_PHONE_CHARS = 16
 
 
 class ConfigError(RuntimeError):
@@ -56,10 +65,21 @@ def from_environment(instance_path: str) -> dict:
         "UPLOAD_ALL_DRAFTS_MAX_BYTES": int(float(env.get("MENTARI_UPLOAD_SEMUA_DRAF_MAX_MB",
                                                          "2048")) * 1024 * 1024),
         "DISK_KEEP_FREE_BYTES": int(float(env.get("MENTARI_DISK_SISA_MB", "500")) * 1024 * 1024),
+        # How messages reach citizens (gateway/senders.py): `file` and `console` stay on this
+        # machine, so production refuses them (check_production); `http` is a generic SMS
+        # gateway, `whatsapp` the WhatsApp Business Cloud API.
         "NOTIFY_SENDER": env.get("MENTARI_NOTIFY_SENDER", "file"),
         "NOTIFY_OUTBOX_FILE": env.get("MENTARI_NOTIFY_OUTBOX_FILE", str(instance / "outbox.log")),
         "GATEWAY_URL": env.get("MENTARI_GATEWAY_URL", ""),
         "GATEWAY_TOKEN": env.get("MENTARI_GATEWAY_TOKEN", ""),
+        "WHATSAPP_PHONE_ID": env.get("MENTARI_WHATSAPP_PHONE_ID", ""),
+        "WHATSAPP_TOKEN": env.get("MENTARI_WHATSAPP_TOKEN", ""),
+        "WHATSAPP_TEMPLATE": env.get("MENTARI_WHATSAPP_TEMPLATE", ""),
+        "WHATSAPP_API_URL": env.get("MENTARI_WHATSAPP_API_URL", WHATSAPP_API_URL),
+        # The office's phone, in every message to a citizen and beside "Hubungi kantor". The
+        # development default is a placeholder, not a number anyone answers.
+        "KANTOR_TELEPON": env.get("MENTARI_KANTOR_TELEPON",
+                                  "" if production else DEV_KANTOR_TELEPON),
         # Rate limits (web/batas.py), counted in the database by every worker. Per client they
         # are generous: a village can share one address behind its operator's NAT.
         "STATUS_RATE_LIMIT": env.get("MENTARI_STATUS_RATE_LIMIT", "10 per minute"),
@@ -125,6 +145,35 @@ def check_production(config: dict) -> None:
             "MENTARI_SECRET_KEY must be set to a random value of at least 32 characters in "
             "production (for example: python -c 'import secrets; print(secrets.token_hex(32))')."
         )
-    if config.get("NOTIFY_SENDER") == "http" and urlsplit(
+    check_messages(config)
+    sender = config.get("NOTIFY_SENDER")
+    if sender not in DELIVERING_SENDERS:
+        raise ConfigError(
+            f"MENTARI_NOTIFY_SENDER is {sender!r}: in production messages must reach citizens. "
+            "Set it to http (an SMS gateway, with MENTARI_GATEWAY_URL) or whatsapp (the "
+            "WhatsApp Business Cloud API, with MENTARI_WHATSAPP_PHONE_ID and "
+            "MENTARI_WHATSAPP_TOKEN).")
+    if sender == "http" and urlsplit(
             config.get("GATEWAY_URL") or "").scheme not in ("http", "https"):
         raise ConfigError("MENTARI_NOTIFY_SENDER=http needs MENTARI_GATEWAY_URL (http or https).")
+    if sender == "whatsapp" and not (config.get("WHATSAPP_PHONE_ID")
+                                     and config.get("WHATSAPP_TOKEN")):
+        raise ConfigError("MENTARI_NOTIFY_SENDER=whatsapp needs MENTARI_WHATSAPP_PHONE_ID and "
+                          "MENTARI_WHATSAPP_TOKEN (from the WhatsApp Business account).")
+    if urlsplit(config.get("WHATSAPP_API_URL") or "").scheme != "https":
+        raise ConfigError("MENTARI_WHATSAPP_API_URL must be an https:// address.")
+
+
+def check_messages(config: dict) -> None:
+    """What every message carries must leave room in one SMS: the office's phone is set (in
+    production) and short, and the public address is short."""
+    phone = (config.get("KANTOR_TELEPON") or "").strip()
+    if config.get("ENV_MODE") == PRODUCTION and not phone:
+        raise ConfigError("MENTARI_KANTOR_TELEPON must be set in production: every message to "
+                          "a citizen gives the office's phone (for example 0363 21011).")
+    if len(phone) > MOST_PHONE_CHARS:
+        raise ConfigError(f"MENTARI_KANTOR_TELEPON has more than {MOST_PHONE_CHARS} "
+                          "characters: it must fit in one SMS with the message.")
+    if len((config.get("PUBLIC_URL") or "") + STATUS_PATH) > MOST_LINK_CHARS:
+        raise ConfigError(f"MENTARI_PUBLIC_URL is too long for an SMS: with {STATUS_PATH} it "
+                          f"must be at most {MOST_LINK_CHARS} characters.")

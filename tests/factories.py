@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 from pwa.domain import nomor, sop
+from pwa.services import kalender
 from pwa.store import layanan as catalogue, permohonan as requests, transaction
 from pwa.domain.workflow import Aksi, Peran, Status
 
@@ -52,7 +53,8 @@ def submitted_request(db, upload_folder: str, slug: str = "legalisir-ijazah",
         pid = requests.create(
             db, nomor=number, idempotency_key=None, layanan_id=layanan["id"], mode=mode,
             status=Status.DIAJUKAN, data=fields, bahasa="id",
-            batas_sop=sop.deadline(office_day(when), layanan["sop_hari"]).isoformat(), now=now)
+            batas_sop=sop.deadline(office_day(when), layanan["sop_hari"],
+                                     kalender.national()).isoformat(), now=now)
         requests.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON,
                                    aksi=Aksi.AJUKAN, dari=None, ke=Status.DIAJUKAN, now=now)
         for i, r in enumerate(layanan["persyaratan"]):

@@ -1,10 +1,12 @@
 """Walk the citizen's request form through the HTTP client, as a person would page by page."""
 import io
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pwa.config import OFFICE_TIMEZONE
+from pwa.domain import sop
+from pwa.services import kalender
 
 # Smallest real files of each accepted kind: the server judges content, so tests send real bytes.
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -26,10 +28,9 @@ def office_day(moment: datetime) -> date:
 
 
 def next_working_day(start: date | None = None) -> date:
-    day = (start or office_today()) + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    """The next day the office is open: not a weekend, a national holiday, cuti bersama or a
+    Balinese holy day (tests add no closure days of the office's own)."""
+    return sop.next_working_day(start or office_today(), kalender.national())
 
 
 def service_id(db, slug: str) -> int:

@@ -34,6 +34,8 @@ EXPECTED = {
     "admin.skm_tindak_lanjut": ADMIN,
     "admin.notifikasi": ADMIN,
     "admin.notifikasi_ulang": ADMIN,
+    "admin.hari_tutup": ADMIN,
+    "admin.hari_tutup_hapus": ADMIN,
     "admin.laporan": HEADS,
     "admin.laporan_csv": HEADS,
     "staf.antrean": CASEWORKERS,
@@ -88,6 +90,7 @@ def url_values(kantor) -> dict:
         "persyaratan_id": served["persyaratan_id"], "pengaduan_id": kantor.pengaduan_id,
         "tiket_id": kantor.tiket_id, "keberatan_id": kantor.keberatan_id,
         "nama": "klip-yang-tidak-ada", "bahasa": "ban", "kunci": "bantuan", "kiriman_id": 1,
+        "tanggal_iso": "2030-01-02",
     }
 
 

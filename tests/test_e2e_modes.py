@@ -13,8 +13,10 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from babel.dates import format_date
 
-from pwa.domain import nomor, sop
+from pwa.domain import nomor, pesan, sop
+from pwa.services import kalender
 from pwa.store import permohonan as request_store
 
 from .conftest import text_of
@@ -42,6 +44,9 @@ PICKUP_STEPS = (  # antar jemput only: (action, button text, status the citizen 
     ("antar_pulang", "Pemohon sudah diantar pulang", "Diantar pulang"),
 )
 OFFICER = "I Wayan Sudarma"  # the demo "petugas"
+# What the approval's SMS says the officer does, per mode.
+SMS_DAY = {"antar_jemput": "menjemput Anda", "jemput_bola": "datang ke rumah Anda",
+           "konsultasi": "konsultasi dengan", "langsung": "di kantor"}
 WAIT = "Tidak ada yang perlu Anda lakukan sekarang. Kami akan memberi kabar."
 
 
@@ -260,12 +265,19 @@ def test_a_request_in_each_mode_goes_from_the_wizard_to_the_rating(app, client, 
         assert abs(datetime.now(timezone.utc) - when) < timedelta(minutes=5)
         assert re.match(r"\d{1,2} \w+ \d{4}, \d{2}\.\d{2}", s["meta"]), s["meta"]
 
-    # A message went out at every step, each naming the number and the new status.
+    # Three messages, not one per step: received, the service set (the officer, the day and
+    # the time), and given (please rate). The office's inner steps are in the timeline above.
     messages = outbox(app, number)
-    assert len(messages) == len(expected)
-    assert "Diajukan, menunggu pemeriksaan" in messages[0]
-    assert "Disetujui, petugas ditugaskan" in messages[3] and READY[mode] in messages[3]
-    assert "Status: Selesai." in messages[-1]
+    assert len(messages) == 3
+    assert "diterima, selesai paling lambat" in messages[0]
+    assert OFFICER in messages[1] and SMS_DAY[mode] in messages[1]
+    with app.test_request_context():
+        assert format_date(day, "EEE d MMM", locale="id") + " 10.30" in messages[1]
+    assert f"selesai. Mohon nilai {OFFICER}:" in messages[2]
+    for m in messages:
+        assert pesan.septets(m) is not None and pesan.septets(m) <= 160
+        assert app.config["PUBLIC_URL"] + "/status" in m
+        assert "Info " + app.config["KANTOR_TELEPON"] in m
     inbox = page[page.index("Pesan untuk Anda"):]  # the same messages, newest first
     assert inbox.index(messages[-1]) < inbox.index(messages[0])
 
@@ -291,7 +303,7 @@ def _file_ten_days_ago(db, pid: int) -> str:
     """Time passes: the request was filed ten days ago; returns its (old) SOP deadline."""
     p = request_store.get(db, pid)
     filed = datetime.now(timezone.utc) - timedelta(days=10)
-    deadline = sop.deadline(office_day(filed), p["sop_hari"]).isoformat()
+    deadline = sop.deadline(office_day(filed), p["sop_hari"], kalender.national()).isoformat()
     with db.conn:
         request_store.update_fields(db, pid, {"diajukan_at": filed.isoformat(timespec="seconds"),
                                               "batas_sop": deadline})
@@ -324,7 +336,7 @@ def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
     assert "Kartu Tanda Penduduk (KTP): KTP sudah tidak berlaku" in page
     assert "Bukti setoran atau surat dari travel: Foto bukti buram" in page
     assert "Unggah Kartu Keluarga yang baru" not in page  # the good one is not asked again
-    assert any("Dikembalikan untuk diperbaiki" in m for m in outbox(app, number))
+    assert any("perlu diperbaiki. Alasannya:" in m for m in outbox(app, number))
 
     # One good file and one wrong file: the good one is kept at once, the wrong one explained.
     r = citizen.client.post(f"/permohonan/{pid}/perbaiki", data={
@@ -345,7 +357,8 @@ def test_a_returned_request_is_fixed_and_resubmitted_keeping_everything_given(
     page = text_of(r)
     assert "Dokumen terkirim. Permohonan Anda diperiksa kembali." in page
     assert "Diajukan, menunggu pemeriksaan" in page
-    new_deadline = sop.deadline(office_today(), request_store.get(db, pid)["sop_hari"])
+    new_deadline = sop.deadline(office_today(), request_store.get(db, pid)["sop_hari"],
+                                kalender.national())
     assert new_deadline.isoformat() > old_deadline
     assert f"Batas waktu (SOP) {_tanggal(app, new_deadline)}" in page
     assert _tanggal(app, datetime.fromisoformat(old_deadline).date()) not in page
@@ -402,7 +415,7 @@ def test_a_rejected_request_tells_the_citizen_why_and_ends_there(app, client, db
     assert last["title"] == "Ditolak" and last["note"] == reason
     assert "Kepala Kantor (H. I Gusti Ngurah Rai)" in last["meta"]
     assert "Beri penilaian" not in page and "Ajukan keberatan" not in page
-    assert "Status: Ditolak." in outbox(app, number)[-1]
+    assert "ditolak. Alasannya:" in outbox(app, number)[-1]
     rate = citizen.client.get(f"/permohonan/{pid}/nilai")
     assert "Belum bisa dinilai" in text_of(rate)
 
@@ -450,7 +463,7 @@ def test_an_overdue_request_gets_an_objection_that_the_kepala_kantor_upholds(
     page = citizen.status_text()
     assert "Keberatan diterima: hasil layanan diantar ke rumah" in page
     assert "Mohon maaf, surat diantar besok pagi." in page
-    assert any("Keberatan diterima" in m for m in outbox(app, number))
+    assert "keberatan diterima, Ni Kadek Dewi mengantar hasilnya" in outbox(app, number)[-1]
 
     # The chosen officer delivers, and the citizen is told.
     auth.logout()
@@ -464,4 +477,5 @@ def test_an_overdue_request_gets_an_objection_that_the_kepala_kantor_upholds(
     r = office.client.post(f"/staf/keberatan/{kid}/diantar", follow_redirects=True)
     assert f"Tercatat: hasil layanan permohonan {shown} sudah diantar." in text_of(r)
     assert "Hasil layanan sudah diantar ke rumah" in citizen.status_text()
-    assert "Hasil layanan sudah diantar ke rumah" in outbox(app, number)[-1]
+    # Handed over in person: no SMS about it (the last one is still the decision).
+    assert "keberatan diterima" in outbox(app, number)[-1]

@@ -7,11 +7,17 @@ import pytest
 from flask_babel import force_locale, format_date, gettext
 
 from pwa.bahasa import locales
+from pwa.domain.workflow import Aksi
 from pwa.services import notifikasi as notices
 from pwa.web.language import COOKIE
 
 from .conftest import text_of
 from .flows import submit_request
+
+
+# The message a citizen gets when their request arrives (services/notifikasi.py).
+RECEIVED = ("MENTARI %(nomor)s: %(layanan)s diterima, selesai paling lambat %(batas)s. "
+            "%(tautan)s Info %(telepon)s")
 
 
 def balinese(app, msgid: str, **values) -> str:
@@ -100,10 +106,12 @@ def test_a_request_in_balinese_is_served_and_notified_in_balinese(app, client, d
         permohonan = dict(db.execute("SELECT p.*, l.nama AS layanan_nama FROM permohonan p "
                                      "JOIN layanan l ON l.id = p.layanan_id WHERE p.id = ?",
                                      (pid,)).fetchone())
-        message = notices.status_message(permohonan, "diajukan")
-    opening = balinese(app, "MENTARI: permohonan %(nomor)s (%(layanan)s).",
-                       nomor="X", layanan="Y").split("X")[0]
-    assert message.startswith(opening) and opening != "MENTARI: permohonan "
+        message = notices.message(permohonan, Aksi.AJUKAN)
+    received = balinese(app, RECEIVED, nomor="X", layanan="Y", batas="Z", tautan="T",
+                        telepon="P").split("Y")[1].split("Z")[0]
+    assert received in message and received != " diterima, selesai paling lambat "
+    assert message in [r[0] for r in db.execute("SELECT isi FROM pesan WHERE permohonan_id = ?",
+                                                (pid,))]
 
 
 def test_catalogues_are_complete():

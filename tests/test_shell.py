@@ -12,6 +12,7 @@ from PIL import Image
 from pwa import create_app, demo, store
 from pwa.services.clock import office_today
 from pwa.domain.jadwal import upcoming_working_days
+from pwa.services import kalender
 
 from .conftest import text_of
 from .flows import answers, service_id
@@ -277,7 +278,7 @@ def test_service_with_documents_continues_at_the_upload_step(client, db):
 
 def test_consultation_needs_one_of_the_offered_times(app, client, db):
     with app.app_context():
-        day = upcoming_working_days(office_today(), 1)[0]
+        day = upcoming_working_days(office_today(), 1, kalender.national())[0]
     refused = client.post("/ajukan/satu-halaman", data=one_page(
         db, mode="konsultasi", tanggal=day.isoformat(), jam="09:30"))
     assert "Konsultasi bisa dipesan" in text_of(refused)

@@ -46,7 +46,7 @@ def _approve(client, login, db, p, officer: str = "petugas"):
     assert _post_action(client, p["id"], "paraf").status_code == 302
     login("kepala_kantor")
     r = _post_action(client, p["id"], "setujui", {
-        "setujui-petugas": str(staff_id(db, officer)), "setujui-tanggal": "2030-01-07",
+        "setujui-petugas": str(staff_id(db, officer)), "setujui-tanggal": p["jadwal"][:10],
         "setujui-jam": "10:30", "setujui-catatan": "Bawa kursi roda."})
     assert r.status_code == 302, text_of(r)[:1500]
 
@@ -162,13 +162,13 @@ def test_antar_jemput_request_goes_all_the_way_to_selesai(app, client, db, login
     # The approval form starts from the citizen's chosen time.
     assert 'name="setujui-jam" type="time" value="09:00"' in page
     r = _post_action(client, p["id"], "setujui", {
-        "setujui-petugas": str(staff_id(db, "petugas")), "setujui-tanggal": "2030-01-07",
+        "setujui-petugas": str(staff_id(db, "petugas")), "setujui-tanggal": p["jadwal"][:10],
         "setujui-jam": "10:30"})
     assert r.status_code == 302
     approved = requests.get(db, p["id"])
     assert approved["status"] == "disetujui"
     assert approved["petugas_id"] == staff_id(db, "petugas")
-    assert approved["jadwal_petugas"] == "2030-01-07T10:30"
+    assert approved["jadwal_petugas"] == f"{p['jadwal'][:10]}T10:30"
 
     login("petugas")
     queue = text_of(client.get("/staf/antrean"))
@@ -330,7 +330,8 @@ def test_upheld_objection_becomes_a_delivery_task_for_the_chosen_petugas(app, cl
     assert k["status"] == "diterima" and k["pemeriksa_id"] == staff_id(db, "kepala")
     inbox = [m["isi"] for m in db.execute(
         "SELECT isi FROM pesan WHERE permohonan_id = ?", (p["id"],)).fetchall()]
-    assert any("Keberatan diterima" in m for m in inbox)
+    # The citizen learns who brings the result (the chosen officer, by name).
+    assert any("keberatan diterima, Ni Kadek Dewi mengantar hasilnya" in m for m in inbox)
 
     auth.logout()
     auth.login("petugas2")

@@ -9,6 +9,7 @@ from itertools import product
 import pytest
 
 from pwa.domain import keberatan, sop
+from pwa.domain.kalender import Kalender
 from pwa.domain.workflow import (Aksi, Mode, Pelaku, Peran, Status, TransisiDitolak, allowed_actions,
                           decide, next_for_citizen)
 
@@ -229,6 +230,8 @@ FRIDAY = MONDAY + timedelta(days=4)
 SATURDAY = MONDAY + timedelta(days=5)
 SUNDAY = MONDAY + timedelta(days=6)
 NEXT_MONDAY = MONDAY + timedelta(days=7)
+# Weekends alone: holidays are tests/domain/test_kalender.py's.
+WEEKENDS_ONLY = Kalender()
 
 
 @pytest.mark.parametrize("start, days, due", [
@@ -243,16 +246,17 @@ NEXT_MONDAY = MONDAY + timedelta(days=7)
     (MONDAY, 14, MONDAY + timedelta(days=18)),
 ])
 def test_working_days_skip_weekends(start, days, due):
-    assert sop.add_working_days(start, days) == due
+    assert sop.add_working_days(start, days, WEEKENDS_ONLY) == due
 
 
 def test_a_deadline_never_falls_on_a_weekend():
     for offset, days in product(range(7), range(1, 15)):
-        assert sop.add_working_days(MONDAY + timedelta(days=offset), days).weekday() < 5
+        assert sop.add_working_days(MONDAY + timedelta(days=offset), days,
+                                    WEEKENDS_ONLY).weekday() < 5
 
 
 def test_deadline_counts_from_the_submission_day():
-    assert sop.deadline(date(2025, 3, 7), 2) == date(2025, 3, 11)  # from a Friday
+    assert sop.deadline(date(2025, 3, 7), 2, WEEKENDS_ONLY) == date(2025, 3, 11)  # a Friday
 
 
 UNFINISHED = [S.DIAJUKAN, S.DIKEMBALIKAN, S.DIVERIFIKASI, S.DIPARAF, S.DISETUJUI, S.DIJEMPUT,

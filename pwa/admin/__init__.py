@@ -3,4 +3,4 @@ the office's reports, the answers to pengaduan and the SKM follow-up. The sign-l
 (/staf/admin/isyarat) and voice recordings (/staf/admin/suara) are their own packages'."""
 from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-from . import laporan, layanan, notifikasi, pengaduan, persyaratan, skm  # noqa: F401  (their routes)
+from . import hari_tutup, laporan, layanan, notifikasi, pengaduan, persyaratan, skm  # noqa: F401  (their routes)

@@ -193,3 +193,14 @@ class SkmFollowupForm(Form):
                                      "atau tahun (2026)."))
         # Stored in the canonical form the public SKM page looks notes up by.
         field.data = str(periode)
+
+
+class ClosureForm(Form):
+    """A day the office closes beyond the national and Balinese holidays (admin/hari_tutup.py
+    checks the day against the office's calendar)."""
+    tanggal = SafeDateField(_l("Tanggal"), validators=[
+        InputRequired(_l("Masukkan tanggal kantor tutup, misalnya 2026-12-31."))],
+        invalid_message=_l("Tulis tanggal dengan benar, misalnya 2026-12-31."))
+    alasan = StringField(_l("Alasan kantor tutup"), filters=[strip], validators=[
+        DataRequired(_l("Tuliskan alasan kantor tutup, misalnya Umanis Galungan.")),
+        Length(max=100, message=_l("Alasan paling banyak 100 huruf."))])

@@ -11,7 +11,9 @@ from flask_babel import gettext as _
 
 from ..bahasa import labels
 from ..domain import sop
+from ..domain.kalender import Kalender
 from ..domain.workflow import Mode, Peran, Status
+from ..services import kalender
 from ..services.clock import office_day, office_now, office_today
 from ..store import rekap
 from ..web.db import get_db
@@ -26,7 +28,7 @@ def _day(text: str) -> date:
     return date.fromisoformat(text[:10])
 
 
-def _completion(services: list[dict], finished: list[dict]) -> list[dict]:
+def _completion(services: list[dict], finished: list[dict], days: Kalender) -> list[dict]:
     """Per service: how many finished, their average working days, how many within SOP."""
     per = {s["id"]: {"layanan": s["nama"], "sop_hari": s["sop_hari"], "jumlah": 0,
                      "total_hari": 0, "tepat_waktu": 0} for s in services}
@@ -36,19 +38,19 @@ def _completion(services: list[dict], finished: list[dict]) -> list[dict]:
             continue
         done = office_day(r["selesai_at"])
         item["jumlah"] += 1
-        item["total_hari"] += sop.working_days_between(office_day(r["diajukan_at"]), done)
+        item["total_hari"] += sop.working_days_between(office_day(r["diajukan_at"]), done, days)
         item["tepat_waktu"] += done <= _day(r["batas_sop"])
     for item in per.values():
         item["rata_rata"] = item["total_hari"] / item["jumlah"] if item["jumlah"] else None
     return list(per.values())
 
 
-def _overdue(open_requests: list[dict], today: date) -> list[dict]:
+def _overdue(open_requests: list[dict], today: date, days: Kalender) -> list[dict]:
     late = []
     for r in open_requests:
         deadline = _day(r["batas_sop"])
         if sop.is_overdue(deadline, today, Status(r["status"])):
-            late.append(dict(r, hari_terlambat=sop.working_days_between(deadline, today)))
+            late.append(dict(r, hari_terlambat=sop.working_days_between(deadline, today, days)))
     return late
 
 
@@ -58,14 +60,15 @@ def figures(db) -> dict:
     services = rekap.counts_by_service(db)
     by_mode = rekap.counts_by_mode(db)
     by_state = rekap.counts_by_state(db)
+    days = kalender.of(db)
     return {
         "today": today,
         "services": services,
         "modes": [(m, by_mode.get(str(m), 0)) for m in Mode],
         "states": [(s, by_state.get(str(s), 0)) for s in Status],
         "months": rekap.counts_by_month(db, int(offset.total_seconds() // 60)),
-        "completion": _completion(services, rekap.finished(db)),
-        "overdue": _overdue(rekap.open_requests(db), today),
+        "completion": _completion(services, rekap.finished(db), days),
+        "overdue": _overdue(rekap.open_requests(db), today, days),
         "keberatan": rekap.upheld_keberatan(db),
         "total": sum(s["jumlah"] for s in services),
     }

@@ -172,10 +172,35 @@ JADWAL = {
     jadwal.TOO_FAR: _l("Pilih tanggal dalam 60 hari ke depan."),
     jadwal.OFFICE_CLOSED: _l("Kantor tutup hari Sabtu dan Minggu. Pilih hari Senin sampai "
                              "Jumat."),
+    jadwal.HOLIDAY: _l("Kantor tutup pada hari itu (%(hari)s). Pilih hari kerja lain."),
+    jadwal.BEFORE_TODAY: _l("Tanggal layanan tidak boleh sebelum hari ini."),
+    jadwal.AFTER_DEADLINE: _l("Tanggal layanan melewati batas waktu SOP (%(batas)s). Pilih "
+                              "tanggal sampai %(batas)s, atau tanggal yang dipilih pemohon."),
     jadwal.OUTSIDE_HOURS: _l("Pilih jam antara 08.00 dan 15.00."),
     jadwal.NOT_A_SLOT: _l("Konsultasi bisa dipesan untuk 5 hari kerja ke depan, pukul 09.00, "
                           "10.00, 11.00, 13.00, atau 14.00. Pilih salah satu."),
     jadwal.SLOT_TAKEN: _l("Waktu itu sudah dipesan orang lain. Pilih waktu lain."),
+}
+
+
+
+def jadwal_message(problem: str, closure=None, batas: str = "") -> str:
+    """The words for a schedule problem; `closure` (a kalender.HariTutup) names the holiday,
+    `batas` is the SOP deadline as the page writes dates."""
+    text = str(JADWAL[problem])
+    if problem == jadwal.HOLIDAY:
+        return text % {"hari": closure.nama if closure is not None else ""}
+    if problem == jadwal.AFTER_DEADLINE:
+        return text % {"batas": batas}
+    return text
+
+
+# Where a closure day comes from (domain/kalender.py), on the admin's calendar page.
+SUMBER_LIBUR = {
+    "nasional": _l("Libur nasional"),
+    "cuti_bersama": _l("Cuti bersama"),
+    "bali": _l("Hari raya Bali"),
+    "kantor": _l("Ditetapkan kantor"),
 }
 
 PENGIRIMAN = {

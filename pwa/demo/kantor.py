@@ -16,7 +16,7 @@ from ..domain import pengaduan as pengaduan_rules, sop, telepon, uploads
 from ..domain.workflow import Aksi, Mode, Pelaku, Peran, Status
 from ..gateway import senders
 from ..services import aksi as aksi_service, keberatan as keberatan_service
-from ..services import notifikasi, pengajuan, pengiriman
+from ..services import kalender, notifikasi, pengajuan, pengiriman
 from ..services.clock import office_day, office_today, office_zone
 from ..store import files, layanan, pengaduan, permohonan as store, rekap, tiket, transaction
 from ..store import skm as skm_store
@@ -215,9 +215,15 @@ def _stored_pdf(app, name: str) -> dict:
             "mime": checked.mime, "ukuran": len(checked.data)}
 
 
-def _schedule(mode: Mode, days_ahead: int = 3) -> str:
-    """A working day ahead: a date for a walk-in, a date and time otherwise."""
-    day = sop.add_working_days(office_today(), days_ahead)
+# Requests filed this long ago (the late ones) were booked soon after filing, so their SOP
+# clock did not move to a day still ahead (services/pengajuan.deadline).
+LONG_AGO_DAYS = 10
+
+
+def _schedule(db, mode: Mode, days_ahead: int = 3, start=None) -> str:
+    """A working day ahead (of today, or of `start`): a date for a walk-in, a date and time
+    otherwise."""
+    day = sop.add_working_days(start or office_today(), days_ahead, kalender.of(db))
     if mode is Mode.LANGSUNG:
         return day.isoformat()
     return datetime.combine(day, time(9 if mode is not Mode.KONSULTASI else 10)).isoformat(
@@ -234,22 +240,24 @@ def _request(app, db, staff, c: Contoh) -> dict:
         "nama": p.nama, "telepon": p.telepon, "nik": p.nik, "alamat": p.alamat,
         "desa": p.desa, "kecamatan": p.kecamatan, "kategori": list(p.kategori),
         "disabilitas": list(p.disabilitas), "bantuan": list(p.bantuan), "catatan": p.catatan,
-        "jadwal": _schedule(c.mode),
+        "jadwal": _schedule(db, c.mode, start=office_day(submitted)
+                            if c.hari_lalu >= LONG_AGO_DAYS else None),
         "alamat_jemput": p.alamat if c.mode is Mode.ANTAR_JEMPUT else None,
         "bawaan": "Stempel dan formulir permohonan" if c.mode is Mode.JEMPUT_BOLA else "",
     }
+    batas, from_booking = pengajuan.deadline(db, office_day(submitted), service["sop_hari"],
+                                             data["jadwal"])
     with transaction(db):
         pid = store.create(
             db, nomor=c.nomor, idempotency_key=None, layanan_id=service["id"], mode=c.mode,
-            status=Status.DIAJUKAN, data=data, bahasa="id",
-            batas_sop=sop.deadline(office_day(submitted), service["sop_hari"]).isoformat(),
-            now=at)
+            status=Status.DIAJUKAN, data=data, bahasa="id", batas_sop=batas,
+            batas_dari_jadwal=from_booking, now=at)
         store.record_transition(db, pid, staf_id=None, peran=Peran.PEMOHON, aksi=Aksi.AJUKAN,
                                    dari=None, ke=Status.DIAJUKAN, now=at)
         dokumen_ids = [store.replace_document(
             db, pid, req["id"], now=at, **_stored_pdf(app, f"{req['nama']}.pdf"))
             for req in service["persyaratan"]]
-        notifikasi.tell_status(db, store.get(db, pid), Status.DIAJUKAN, at)
+        notifikasi.tell(db, store.get(db, pid), Aksi.AJUKAN, at)
     for aksi in c.langkah:
         _act(app, db, pid, aksi, staff, service)
     first_req = service["persyaratan"][0]["id"] if service["persyaratan"] else None
@@ -277,7 +285,7 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
             note = f"{reqs[0]['nama']}: {RETURN_REASON}"
     elif aksi is Aksi.SETUJUI:
         updates = {"petugas_id": staff["petugas"]["id"],
-                   "jadwal_petugas": _schedule(Mode.JEMPUT_BOLA, 2)}
+                   "jadwal_petugas": _schedule(db, Mode.JEMPUT_BOLA, 2)}
     elif aksi is Aksi.LAPOR:
         # One report carries a photo, so the Kepala Kantor has an attachment to open.
         attachment = (_stored_pdf(app, "berita-acara.pdf")

@@ -2,7 +2,8 @@
 and its notification in one transaction, then sent.
 
 Views call `apply` instead of touching the store for state changes, so every transition is
-decided by `workflow.decide` and told to the citizen.
+decided by `workflow.decide`, and told to the citizen when it asks something of them or changes
+what happens to them (domain/pesan.py).
 """
 from ..domain.workflow import Mode, Pelaku, Status, TransisiDitolak, decide
 from ..store import permohonan as store, transaction
@@ -28,7 +29,8 @@ def apply(db, permohonan: dict, aksi, pelaku: Pelaku, note: str = "",
                 updates=dict(updates or {},
                              **({"selesai_at": now} if new is Status.SELESAI else {})),
             )
-            notifikasi.tell_status(db, permohonan, new, now)
+            # Read back: the message names the officer and schedule this step may have set.
+            notifikasi.tell(db, store.get(db, permohonan["id"]), aksi, now)
     except store.StatusBerubah:
         # Someone else acted first (another tab, another office): refuse, change nothing.
         raise TransisiDitolak("wrong_state") from None

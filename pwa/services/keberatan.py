@@ -8,6 +8,7 @@ from ..domain import keberatan as rules
 from ..domain.keberatan import KeberatanDitolak
 from ..domain.workflow import Pelaku, Status
 from ..store import keberatan as store, permohonan as permohonan_store, transaction
+from ..store import staf as staf_store
 from . import notifikasi, pengiriman
 
 __all__ = ["check_may_file", "file", "decide", "deliver", "KeberatanDitolak"]
@@ -42,7 +43,9 @@ def decide(db, keberatan: dict, pelaku: Pelaku, *, uphold: bool, catatan: str = 
         if not store.decide(db, keberatan["id"], status=new, pemeriksa_id=pelaku.staf_id,
                             catatan=catatan, petugas_id=petugas_id):
             raise KeberatanDitolak("decided")
-        notifikasi.tell_keberatan(db, permohonan, new)
+        deliverer = staf_store.get_staff(db, petugas_id) if petugas_id else None
+        notifikasi.tell_keberatan(db, permohonan, new,
+                                  deliverer["nama"] if deliverer else None)
     pengiriman.wake()
     return new
 

@@ -1,32 +1,28 @@
 """Notifications to the citizen: the words of each, queued in the caller's transaction with
 the change they tell of (services/pengiriman.py sends them through the gateway).
 
-Written in the language the citizen used when submitting (the request records it as `bahasa`),
-whoever's action sends it. Messages name the request number, the service and the new state, and
-never the NIK or the address: an SMS can be read by anyone holding the phone.
+Only the steps domain/pesan.py names send one (received, fix documents, the service set,
+refused, given, a keberatan decided); the rest show in the request's timeline. Each message is
+one SMS (at most 160 GSM-7 characters, domain/pesan.fit): the number, the step, the date, time
+and officer where there is one, a link built from MENTARI_PUBLIC_URL, and the office's phone
+(MENTARI_KANTOR_TELEPON). Written in the language the citizen used when submitting (the request
+records it as `bahasa`), whoever's action sends it. Never the NIK, the address or the citizen's
+name: an SMS can be read by anyone holding the phone.
 """
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
 
-from ..bahasa import labels
 from ..bahasa.locales import locale_for
-from ..domain import nomor
-from ..domain.workflow import Status, next_for_citizen
+from ..domain import nomor, pesan
+from ..domain.workflow import Aksi, Mode
 from ..store import notifikasi as store
 
-
-def status_message(permohonan: dict, status: str) -> str:
-    with force_locale(locale_for(permohonan.get("bahasa"))):
-        parts = [
-            _("MENTARI: permohonan %(nomor)s (%(layanan)s).",
-              nomor=nomor.grouped(permohonan["nomor"]), layanan=permohonan["layanan_nama"]),
-            _("Status: %(status)s.", status=labels.of(labels.STATUS, status)),
-        ]
-        step = next_for_citizen(Status(status), permohonan["mode"])
-        if step != "wait":
-            parts.append(str(labels.NEXT_STEP[step]))
-        parts.append(_("Cek status: %(url)s", url=public_link("permohonan.status")))
-        return " ".join(parts)
+# Short forms: one SMS has little room. Schedules are office time (WITA) as typed.
+DAY_FORMAT = "EEE d MMM"
+MOMENT_FORMAT = "EEE d MMM HH.mm"
 
 
 def public_link(endpoint: str, **values) -> str:
@@ -35,20 +31,107 @@ def public_link(endpoint: str, **values) -> str:
     return current_app.config["PUBLIC_URL"] + url_for(endpoint, **values)
 
 
-def keberatan_message(permohonan: dict, state: str) -> str:
-    with force_locale(locale_for(permohonan.get("bahasa"))):
-        return " ".join([
-            _("MENTARI: permohonan %(nomor)s.", nomor=nomor.grouped(permohonan["nomor"])),
-            labels.of(labels.KEBERATAN, state) + ".",
-        ])
+def _templates(aksi: Aksi, mode: str) -> str | None:
+    """The message of a workflow step, in the current locale, with %(…)s for the values.
+    Short on purpose: with the number, the link and the phone, about 70 characters are left
+    for the step, the date and an officer's name (tests/services/test_pesan.py measures)."""
+    if aksi is Aksi.AJUKAN:
+        return _("MENTARI %(nomor)s: %(layanan)s diterima, selesai paling lambat %(batas)s. "
+                 "%(tautan)s Info %(telepon)s")
+    if aksi is Aksi.KEMBALIKAN:
+        return _("MENTARI %(nomor)s: dokumen %(layanan)s perlu diperbaiki. Alasannya: "
+                 "%(tautan)s Info %(telepon)s")
+    if aksi is Aksi.SETUJUI:
+        return {
+            Mode.ANTAR_JEMPUT: _("MENTARI %(nomor)s: %(petugas)s menjemput Anda %(waktu)s. "
+                                 "%(tautan)s Info %(telepon)s"),
+            Mode.JEMPUT_BOLA: _("MENTARI %(nomor)s: %(petugas)s datang ke rumah Anda "
+                                "%(waktu)s. %(tautan)s Info %(telepon)s"),
+            Mode.KONSULTASI: _("MENTARI %(nomor)s: konsultasi dengan %(petugas)s %(waktu)s. "
+                               "%(tautan)s Info %(telepon)s"),
+            Mode.LANGSUNG: _("MENTARI %(nomor)s: temui %(petugas)s di kantor %(waktu)s. "
+                             "%(tautan)s Info %(telepon)s"),
+        }[Mode(mode)]
+    if aksi is Aksi.TOLAK:
+        return _("MENTARI %(nomor)s: %(layanan)s ditolak. Alasannya: %(tautan)s "
+                 "Info %(telepon)s")
+    if aksi is Aksi.LAPOR:
+        return _("MENTARI %(nomor)s: %(layanan)s selesai. Mohon nilai %(petugas)s: "
+                 "%(tautan)s Info %(telepon)s")
+    return None
 
 
-def tell_status(db, permohonan: dict, status: str, now: str | None = None) -> None:
-    """Queue 'your request is now in this state' (inbox, and SMS when there is a phone)."""
-    store.add(db, permohonan["id"], status_message(permohonan, status),
-              permohonan.get("telepon"), now)
+def _keberatan_template(state: str) -> str | None:
+    if state == "diterima":
+        return _("MENTARI %(nomor)s: keberatan diterima, %(petugas)s mengantar hasilnya. "
+                 "%(tautan)s Info %(telepon)s")
+    if state == "ditolak":
+        return _("MENTARI %(nomor)s: keberatan tidak diterima. Alasannya: %(tautan)s "
+                 "Info %(telepon)s")
+    return None
 
 
-def tell_keberatan(db, permohonan: dict, state: str, now: str | None = None) -> None:
-    store.add(db, permohonan["id"], keberatan_message(permohonan, state),
-              permohonan.get("telepon"), now)
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def _moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment.replace(tzinfo=None)  # office time as typed, never moved to another zone
+
+
+def _values(permohonan: dict, locale, petugas: str | None = None) -> dict:
+    batas, waktu = _day(permohonan.get("batas_sop")), _moment(permohonan.get("jadwal_petugas"))
+    return {
+        "nomor": nomor.grouped(permohonan["nomor"]),
+        "layanan": permohonan.get("layanan_nama") or "",
+        "petugas": petugas or permohonan.get("petugas_nama") or "",
+        "batas": format_date(batas, DAY_FORMAT, locale=locale) if batas else "",
+        "waktu": format_datetime(waktu, MOMENT_FORMAT, locale=locale) if waktu else "",
+        "tautan": public_link("permohonan.status"),
+        "telepon": current_app.config["KANTOR_TELEPON"],
+    }
+
+
+def _shrink(service_fallback: str) -> tuple:
+    """What gives way when a message would not fit one SMS, first to last: the service's name
+    (to a plain "permohonan"), then the officer's name (to its first words)."""
+    return (("layanan", service_fallback), ("petugas", None))
+
+
+def message(permohonan: dict, aksi: Aksi) -> str | None:
+    """The SMS for a workflow step on this request, or None if the step tells the citizen
+    nothing. `permohonan` as the step left it (officer and schedule set)."""
+    if not pesan.tells_citizen(aksi):
+        return None
+    locale = locale_for(permohonan.get("bahasa"))
+    with force_locale(locale):
+        template = _templates(aksi, permohonan["mode"])
+        fallback = _("permohonan")
+    return pesan.fit(template, _values(permohonan, locale), _shrink(fallback))
+
+
+def keberatan_message(permohonan: dict, state: str, petugas: str | None = None) -> str | None:
+    """The SMS for a keberatan decision (`petugas`: who takes the result home), or None."""
+    if state not in pesan.KEBERATAN_TELLS:
+        return None
+    locale = locale_for(permohonan.get("bahasa"))
+    with force_locale(locale):
+        template = _keberatan_template(state)
+    return pesan.fit(template, _values(permohonan, locale, petugas), _shrink(""))
+
+
+def tell(db, permohonan: dict, aksi: Aksi, now: str | None = None) -> None:
+    """Queue the step's message (inbox, and SMS when there is a phone), if it sends one."""
+    text = message(permohonan, aksi)
+    if text is not None:
+        store.add(db, permohonan["id"], text, permohonan.get("telepon"), now)
+
+
+def tell_keberatan(db, permohonan: dict, state: str, petugas: str | None = None,
+                   now: str | None = None) -> None:
+    text = keberatan_message(permohonan, state, petugas)
+    if text is not None:
+        store.add(db, permohonan["id"], text, permohonan.get("telepon"), now)

@@ -4,12 +4,20 @@ Shared by the step-by-step form and the one-page form that can be filled without
 both create requests the same way: one number, one transaction, one notification, and at most
 one request per idempotency key however often a phone retries.
 """
-from ..domain import sop
+from ..domain import jadwal, sop
 from ..domain.uploads import CheckedFile
 from ..domain.workflow import Aksi, Pelaku, Peran, Status
 from ..store import draf, files, permohonan as store, transaction
 from ..store.db import utcnow
-from . import aksi, nomor, notifikasi, pengiriman
+from . import aksi, kalender, nomor, notifikasi, pengiriman
+
+
+def deadline(db, today, sop_hari: int, jadwal_text: str | None) -> tuple[str, bool]:
+    """The SOP deadline of a request submitted today ('YYYY-MM-DD') and whether it counts from
+    the day the citizen chose (a day after the SOP time: sop.deadline_with_booking)."""
+    day, from_booking = sop.deadline_with_booking(today, sop_hari, kalender.of(db),
+                                                  jadwal.booked_day(jadwal_text))
+    return day.isoformat(), from_booking
 
 
 def submit(db, data: dict, service: dict, draft_id: str | None, *, bahasa: str,
@@ -24,18 +32,19 @@ def submit(db, data: dict, service: dict, draft_id: str | None, *, bahasa: str,
         if existing is not None:
             return existing["id"]
     now = utcnow()
+    batas, from_booking = deadline(db, today, service["sop_hari"], data.get("jadwal"))
     try:
         with transaction(db):
             permohonan_id = store.create(
                 db, nomor=nomor.fresh(db), idempotency_key=key, layanan_id=service["id"],
                 mode=data["mode"], status=Status.DIAJUKAN, data=data, bahasa=bahasa,
-                batas_sop=sop.deadline(today, service["sop_hari"]).isoformat(), now=now)
+                batas_sop=batas, batas_dari_jadwal=from_booking, now=now)
             if draft_id:
                 draf.attach_documents(db, draft_id, permohonan_id)
                 draf.delete(db, draft_id)
             store.record_transition(db, permohonan_id, staf_id=None, peran=Peran.PEMOHON,
                                     aksi=Aksi.AJUKAN, dari=None, ke=Status.DIAJUKAN, now=now)
-            notifikasi.tell_status(db, store.get(db, permohonan_id), Status.DIAJUKAN, now)
+            notifikasi.tell(db, store.get(db, permohonan_id), Aksi.AJUKAN, now)
     except store.KunciDipakai:
         # Another retry with this key won the race between our check and our insert.
         return store.by_idempotency_key(db, key)["id"]
@@ -57,8 +66,10 @@ def replace_document(db, folder: str, permohonan_id: int, persyaratan_id: int,
 
 def resubmit(db, permohonan: dict, today, before_commit=None) -> Status:
     """Back to the office once every returned document is replaced; the SOP clock starts
-    again, because the office could not act while documents were missing."""
+    again (from the chosen day, when that is later), because the office could not act while
+    documents were missing."""
+    batas, from_booking = deadline(db, today, permohonan["sop_hari"], permohonan.get("jadwal"))
     return aksi.apply(db, permohonan, Aksi.AJUKAN_ULANG, Pelaku(Peran.PEMOHON),
                       before_commit=before_commit, updates={
-                          "diajukan_at": utcnow(),
-                          "batas_sop": sop.deadline(today, permohonan["sop_hari"]).isoformat()})
+                          "diajukan_at": utcnow(), "batas_sop": batas,
+                          "batas_dari_jadwal": int(from_booking)})

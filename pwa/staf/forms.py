@@ -11,6 +11,9 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
+from ..domain import jadwal
+from ..domain.kalender import Kalender
+from ..web.filters import tanggal
 from ..web.forms import Form, SafeDateField, SafeTimeField, strip
 
 NOTE_MAX = 1000
@@ -140,14 +143,22 @@ class ApproveForm(Form):
             (str(o["id"]), o["nama"]) for o in officers]
         self._officer_ids = {str(o["id"]) for o in officers}
 
-    def check(self, today: date) -> bool:
+    def check(self, today: date, kalender: Kalender, deadline: date,
+              chosen: date | None) -> bool:
+        """The officer and the service day: a working day from today, not after the SOP
+        deadline unless it is the day the citizen chose (domain/jadwal.py)."""
         ok = self.validate()
         if self.petugas.data and self.petugas.data not in self._officer_ids:
             self.petugas.errors.append(gettext("Pilih petugas yang ditugaskan."))
             ok = False
-        if self.tanggal.data and self.tanggal.data < today:
-            self.tanggal.errors.append(gettext("Tanggal layanan tidak boleh sebelum hari ini."))
-            ok = False
+        if self.tanggal.data:
+            problem = jadwal.service_day_problem(self.tanggal.data, today, kalender, deadline,
+                                                 chosen)
+            if problem:
+                latest = jadwal.latest_service_day(deadline, today, kalender)
+                self.tanggal.errors.append(labels.jadwal_message(
+                    problem, kalender.closure(self.tanggal.data), batas=tanggal(latest)))
+                ok = False
         return ok
 
     def moment(self) -> str:

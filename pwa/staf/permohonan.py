@@ -8,9 +8,9 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import gettext
 
 from ..bahasa import labels
-from ..domain import sop
+from ..domain import jadwal, sop
 from ..domain.workflow import Aksi, Mode, Status, TransisiDitolak, allowed_actions, decide
-from ..services import aksi as aksi_service
+from ..services import aksi as aksi_service, kalender
 from ..services.clock import office_today
 from ..store import files, keberatan, permohonan as store, staf as staf_store, transaction
 from ..web import upload_field
@@ -155,7 +155,11 @@ def aksi(permohonan_id: int, aksi: str):
     if refusal:
         return _refused(p, refusal)
     form = _form_for(aksi, p)
-    valid = form.check(office_today()) if aksi is Aksi.SETUJUI else form.validate()
+    if aksi is Aksi.SETUJUI:
+        valid = form.check(office_today(), kalender.of(get_db()), day(p["batas_sop"]),
+                           jadwal.booked_day(p["jadwal"]))
+    else:
+        valid = form.validate()
     attachment = None
     if aksi is Aksi.LAPOR and valid and upload_field.chosen(form.lampiran):
         attachment = upload_field.checked(form.lampiran)

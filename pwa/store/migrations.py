@@ -228,4 +228,19 @@ CREATE INDEX kiriman_antri ON kiriman (status, berikutnya_at);
 CREATE INDEX draf_diubah ON draf (diubah_at);
 """
 
-MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING]
+# Issue 17 §4 (working days that know Indonesia and Bali):
+# - closure days the admin adds (national holidays, cuti bersama and Bali's holy days come from
+#   code, services/kalender.py), one row per day;
+# - whether a request's SOP deadline counts from the day the citizen chose rather than from
+#   submission (they chose a day after the SOP time), so the pages can say so.
+M004_HARI_TUTUP = """
+CREATE TABLE hari_tutup (
+    tanggal TEXT PRIMARY KEY,
+    alasan TEXT NOT NULL,
+    dibuat_oleh INTEGER REFERENCES staf(id),
+    dibuat_at TEXT NOT NULL
+);
+ALTER TABLE permohonan ADD COLUMN batas_dari_jadwal INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP]

@@ -23,12 +23,13 @@ def _decode(r: dict | None) -> dict | None:
 
 
 def create(db, *, nomor: str, idempotency_key: str | None, layanan_id: int, mode: str,
-           status: str, data: dict, bahasa: str, batas_sop: str, now: str | None = None) -> int:
+           status: str, data: dict, bahasa: str, batas_sop: str,
+           batas_dari_jadwal: bool = False, now: str | None = None) -> int:
     now = now or utcnow()
     record = {
         "nomor": nomor, "idempotency_key": idempotency_key, "layanan_id": layanan_id,
         "mode": mode, "status": status, "bahasa": bahasa, "dibuat_at": now,
-        "diajukan_at": now, "batas_sop": batas_sop,
+        "diajukan_at": now, "batas_sop": batas_sop, "batas_dari_jadwal": int(batas_dari_jadwal),
     }
     for key in ("nama", "telepon", "nik", "alamat", "desa", "kecamatan", "bantuan_lain",
                 "jadwal", "alamat_jemput", "bawaan", "catatan"):

@@ -11,7 +11,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from ...bahasa import labels
 from ...domain import jadwal, telepon
+from ...services import kalender
 from ...services.clock import office_today
+from ...web.db import get_db
 from ...web.forms import Form, SafeDateField, SafeTimeField, strip
 
 
@@ -103,9 +105,10 @@ class _ScheduleBase(Form):
         InputRequired(_l("Masukkan tanggal, misalnya 27 11 2026."))])
 
     def validate_tanggal(self, field):
-        problem = jadwal.day_problem(field.data, office_today())
+        days = kalender.of(get_db())
+        problem = jadwal.day_problem(field.data, office_today(), days)
         if problem:
-            raise ValidationError(labels.JADWAL[problem])
+            raise ValidationError(labels.jadwal_message(problem, days.closure(field.data)))
 
 
 class _TimedSchedule(_ScheduleBase):

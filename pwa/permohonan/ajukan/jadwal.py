@@ -6,8 +6,9 @@ from flask import render_template
 from flask_babel import gettext as _
 
 from ...bahasa import labels
-from ...domain import jadwal
+from ...domain import jadwal, sop
 from ...domain.workflow import Mode
+from ...services import kalender
 from ...services.clock import office_today
 from ...store import permohonan as store
 from ...web.db import get_db
@@ -43,18 +44,19 @@ def step_schedule(data, service):
         return navigasi.after("jadwal", service)
     return render_template("permohonan/ajukan/step_schedule.html", form=form, mode=mode,
                            service=service, suara_pilihan=_spoken_choices(),
+                           hari=_calendar(service),
                            back=navigasi.back("jadwal", service), page_errors=form_errors(form))
 
 
 def _consultation(data, service):
     form = forms.ConsultationForm(data={"slot": data.get("jadwal") or ""})
-    today = office_today()
+    today, days = office_today(), kalender.of(get_db())
     booked = store.booked_slots(get_db(), Mode.KONSULTASI)
     form.slot.choices = [(jadwal.slot_key(s), waktu(jadwal.slot_key(s), "EEEE, d MMMM y, HH.mm"))
-                         for s in jadwal.consultation_slots(today)]
+                         for s in jadwal.consultation_slots(today, days)]
     taken = {s: _("Sudah dipesan orang lain.") for s, _t in form.slot.choices if s in booked}
     if form.validate_on_submit():
-        problem = jadwal.consultation_problem(form.slot.data, today, booked)
+        problem = jadwal.consultation_problem(form.slot.data, today, booked, days)
         if problem:
             form.slot.errors = [labels.JADWAL[problem]]
         else:
@@ -63,12 +65,24 @@ def _consultation(data, service):
             return navigasi.after("jadwal", service)
     return render_template("permohonan/ajukan/step_schedule.html", form=form,
                            mode=Mode.KONSULTASI, taken=taken, service=service,
+                           hari=_calendar(service),
                            back=navigasi.back("jadwal", service), page_errors=form_errors(form))
+
+
+def _calendar(service) -> dict:
+    """What the page says about days: the first day that may be booked, the SOP deadline of a
+    request sent today (a later day moves it), and the days the office is closed ahead."""
+    today, days = office_today(), kalender.of(get_db())
+    return {"mulai": jadwal.first_day(today, days),
+            "batas": sop.deadline(today, service["sop_hari"], days),
+            "sop_hari": service["sop_hari"],
+            "libur": jadwal.closures_ahead(today, days)}
 
 
 def _spoken_choices() -> dict:
     """Dates and times the voice dialogue offers as numbered menus ([value, words]): a date
     or time is hard to say and to recognise, a number is easy. The fields still take any."""
+    days = kalender.of(get_db())
     return {"tanggal": [[d.isoformat(), tanggal(d, "EEEE, d MMMM")]
-                        for d in jadwal.upcoming_working_days(office_today(), 5)],
+                        for d in jadwal.upcoming_working_days(office_today(), 5, days)],
             "jam": [[t.strftime("%H:%M"), t.strftime("%H.%M")] for t in jadwal.office_hours()]}

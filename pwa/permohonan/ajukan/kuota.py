@@ -16,5 +16,5 @@ def refusal(telepon: str) -> str | None:
                  "minta bantuan petugas kantor.")
     if batas.hit("ajukan-hp", telepon, config["SUBMIT_PHONE_LIMIT"]):
         return _("Nomor HP ini sudah dipakai untuk beberapa permohonan hari ini. Coba lagi "
-                 "besok, atau hubungi kantor.")
+                 "besok, atau hubungi kantor di %(telepon)s.", telepon=config["KANTOR_TELEPON"])
     return None

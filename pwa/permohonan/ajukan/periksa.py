@@ -47,6 +47,10 @@ def _summary_rows(data, service) -> list[dict]:
                  "href": change("kebutuhan")})
     when = tanggal(data["jadwal"]) if mode is Mode.LANGSUNG else waktu(data["jadwal"])
     rows.append({"key": _("Jadwal"), "value": when, "href": change("jadwal")})
+    batas, from_booking = pengajuan.deadline(get_db(), office_today(), service["sop_hari"],
+                                             data.get("jadwal"))
+    rows.append({"key": _("Batas waktu penyelesaian"), "value": deadline_words(
+        batas, from_booking), "href": change("jadwal")})
     if mode is Mode.ANTAR_JEMPUT:
         rows.append({"key": _("Alamat penjemputan"), "value": data.get("alamat_jemput"),
                      "href": change("jadwal")})
@@ -66,6 +70,13 @@ def _summary_rows(data, service) -> list[dict]:
                 lines.append(f"{req['nama']}: {d['nama_asli']}")
         rows.append({"key": _("Dokumen"), "value": lines, "href": change("dokumen")})
     return rows
+
+
+def deadline_words(batas: str, from_booking: bool) -> str:
+    if from_booking:
+        return _("%(tanggal)s, dihitung dari tanggal yang Anda pilih karena tanggal itu setelah "
+                 "waktu penyelesaian layanan (SOP).", tanggal=tanggal(batas))
+    return tanggal(batas)
 
 
 def step_check(data, service):

@@ -22,7 +22,7 @@ from ...bahasa import labels
 from ...domain import jadwal, nomor, telepon
 from ...domain.layanan import mode_available
 from ...domain.workflow import Mode
-from ...services import pengajuan
+from ...services import kalender, pengajuan
 from ...services.clock import office_today
 from ...store import layanan, permohonan as store
 from ...web import outbox, ownership
@@ -83,7 +83,8 @@ def _schedule(formdata, mode: Mode, data: dict, problems: Problems) -> None:
         return
     if mode is Mode.KONSULTASI:
         problem = jadwal.consultation_problem(
-            form.moment(), office_today(), store.booked_slots(get_db(), Mode.KONSULTASI))
+            form.moment(), office_today(), store.booked_slots(get_db(), Mode.KONSULTASI),
+            kalender.of(get_db()))
         if problem:
             problems.append(("jadwal", "jam", str(labels.JADWAL[problem])))
             return
