@@ -241,3 +241,21 @@ def of(mapping: dict, key) -> str:
             return str(mapping[type(next(iter(mapping)))(key)])
         except (KeyError, ValueError, StopIteration):
             return str(key)
+
+
+# --- the field officer's day and the counter (issue 17.6, 17.7) -------------------------------
+
+# domain/tugas.py groups, in the order the officer's cards show them.
+TUGAS_HARI = {
+    "hari_ini": _l("Hari ini"),
+    "terlewat": _l("Belum selesai dari hari sebelumnya"),
+    "akan_datang": _l("Hari berikutnya"),
+}
+
+# What the officer does next, before pressing the step's button on the request page.
+LANGKAH_PETUGAS = {
+    Aksi.JEMPUT: _l("Jemput pemohon, lalu tandai sudah dijemput."),
+    Aksi.TIBA_DI_KANTOR: _l("Antar pemohon ke kantor, lalu tandai sudah tiba."),
+    Aksi.ANTAR_PULANG: _l("Antar pemohon pulang, lalu tandai sudah diantar."),
+    Aksi.LAPOR: _l("Layani pemohon, lalu kirim laporan hasil layanan."),
+}
