@@ -259,3 +259,22 @@ LANGKAH_PETUGAS = {
     Aksi.ANTAR_PULANG: _l("Antar pemohon pulang, lalu tandai sudah diantar."),
     Aksi.LAPOR: _l("Layani pemohon, lalu kirim laporan hasil layanan."),
 }
+
+# The office's counters, in one place: the satpam guides people to them, counter staff sign in
+# to one, the public display and a request's page name them. Codes are stored on tickets.
+LOKET = {
+    "ptsp1": _l("Loket 1 PTSP"),
+    "ptsp2": _l("Loket 2 PTSP"),
+    "haji": _l("Loket Haji"),
+    "konsultasi": _l("Ruang Konsultasi"),
+}
+
+# The office's sign-language information clips, played on the waiting-room screen between calls
+# (seed 000 §2.5b: "media informasi yang memuat video bahasa isyarat pada area pelayanan"), in
+# this order. Recorded on /staf/admin/isyarat like every clip; the screen shows those present.
+ISYARAT_INFO = {
+    "info:meragatan": _l("Meragatan: kelompok rentan didahulukan tanpa antre"),
+    "info:layanan": _l("Empat cara layanan MENTARI"),
+    "info:persyaratan": _l("Menyiapkan persyaratan dan nomor registrasi"),
+    "info:pengaduan": _l("Pengaduan dan survei kepuasan masyarakat"),
+}

@@ -11,6 +11,7 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
+from ..domain.workflow import HASIL_PERLU_CATATAN
 from ..web.forms import Form, SafeDateField, SafeTimeField, strip
 
 NOTE_MAX = 1000
@@ -176,7 +177,7 @@ class ReportForm(Form):
     lampiran = FileField(_l("Foto atau dokumen hasil layanan"))
 
     def validate_catatan(self, field):
-        if self.hasil.data in ("sebagian", "tidak_berhasil") and not field.data:
+        if self.hasil.data in HASIL_PERLU_CATATAN and not field.data:
             raise ValidationError(_l("Tuliskan apa yang belum dapat dilayani dan mengapa."))
 
 
