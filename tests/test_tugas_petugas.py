@@ -92,7 +92,7 @@ def test_a_deaf_citizen_is_written_to_and_their_interpreter_is_not_missed(app, c
     login("petugas")
     r = client.get("/staf/antrean")
     html, page = r.get_data(as_text=True), text_of(r)
-    assert "Pemohon memerlukan juru bahasa isyarat (BISINDO)." in page
+    assert "Perlu juru bahasa isyarat Pastikan juru bahasa isyarat (BISINDO) ikut" in page
     assert "Hubungi lewat pesan teks, bukan telepon suara." in page
     assert 'href="tel:' not in html.split("Tugas layanan saya")[1].split("Pengantaran")[0]
     assert 'href="sms:+6281234567890"' in html
