@@ -306,7 +306,16 @@ def plain_browser(live_server):
         shutil.rmtree(home, ignore_errors=True)
 
 
+# Violations of the Content-Security-Policy, recorded from the first script on every page.
+RECORD_CSP = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+});"""
+
+
 def _open_kiosk(browser):
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_CSP})
     browser.set_window_size(1280, 720)
     browser.get(browser.base_url + "/antrian/kiosk")
     WebDriverWait(browser, 10).until(lambda d: d.execute_script(
@@ -338,6 +347,8 @@ def test_the_tv_rings_speaks_and_captions_a_new_call_without_a_tap(tv, info_clip
     # The clip goes on after the call.
     WebDriverWait(tv, 10).until(lambda d: d.execute_script(
         "return !document.querySelector('[data-kiosk-video]').paused"))
+    # Chime, voice, clip and refreshes all ran under the strict Content-Security-Policy.
+    assert tv.execute_script("return window.__csp") == []
 
 
 def test_without_autoplay_the_tv_shows_the_call_and_asks_for_one_tap(plain_browser):

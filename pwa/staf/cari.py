@@ -46,6 +46,9 @@ DITOLAK = {
     "nama_pendek": _l("Tulis paling sedikit 3 huruf dari nama."),
     "nama_panjang": _l("Nama paling banyak 120 huruf."),
 }
+# Which store.search argument each kind of query fills.
+_COLUMN = {pencarian.NOMOR: "nomor", pencarian.NAMA: "nama", pencarian.TELEPON: "telepon",
+           pencarian.NIK: "nik_akhir"}
 
 
 class CariForm(Form):
@@ -85,7 +88,3 @@ def cari():
     # What was searched for and found is personal: never kept by a browser or a proxy.
     response.headers["Cache-Control"] = "private, no-store"
     return response
-
-
-_COLUMN = {pencarian.NOMOR: "nomor", pencarian.NAMA: "nama", pencarian.TELEPON: "telepon",
-           pencarian.NIK: "nik_akhir"}
