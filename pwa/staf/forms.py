@@ -11,8 +11,8 @@ from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
-from ..domain.workflow import HASIL_PERLU_CATATAN
 from ..web.forms import Form, SafeDateField, SafeTimeField, strip
+from ..domain.workflow import HASIL_PERLU_CATATAN
 
 NOTE_MAX = 1000
 MET, NOT_MET = "ya", "tidak"
