@@ -39,6 +39,7 @@ EXPECTED = {
     "admin.laporan": HEADS,
     "admin.laporan_csv": HEADS,
     "staf.antrean": CASEWORKERS,
+    "staf.cari": CASEWORKERS,
     "staf.permohonan": CASEWORKERS,
     "staf.cetak": CASEWORKERS,
     "staf.dokumen": CASEWORKERS,

@@ -266,3 +266,40 @@ def of(mapping: dict, key) -> str:
             return str(mapping[type(next(iter(mapping)))(key)])
         except (KeyError, ValueError, StopIteration):
             return str(key)
+
+
+# --- the field officer's day and the counter (issue 17.6, 17.7) -------------------------------
+
+# domain/tugas.py groups, in the order the officer's cards show them.
+TUGAS_HARI = {
+    "hari_ini": _l("Hari ini"),
+    "terlewat": _l("Belum selesai dari hari sebelumnya"),
+    "akan_datang": _l("Hari berikutnya"),
+}
+
+# What the officer does next, before pressing the step's button on the request page.
+LANGKAH_PETUGAS = {
+    Aksi.JEMPUT: _l("Jemput pemohon, lalu tandai sudah dijemput."),
+    Aksi.TIBA_DI_KANTOR: _l("Antar pemohon ke kantor, lalu tandai sudah tiba."),
+    Aksi.ANTAR_PULANG: _l("Antar pemohon pulang, lalu tandai sudah diantar."),
+    Aksi.LAPOR: _l("Layani pemohon, lalu kirim laporan hasil layanan."),
+}
+
+# The office's counters, in one place: the satpam guides people to them, counter staff sign in
+# to one, the public display and a request's page name them. Codes are stored on tickets.
+LOKET = {
+    "ptsp1": _l("Loket 1 PTSP"),
+    "ptsp2": _l("Loket 2 PTSP"),
+    "haji": _l("Loket Haji"),
+    "konsultasi": _l("Ruang Konsultasi"),
+}
+
+# The office's sign-language information clips, played on the waiting-room screen between calls
+# (seed 000 §2.5b: "media informasi yang memuat video bahasa isyarat pada area pelayanan"), in
+# this order. Recorded on /staf/admin/isyarat like every clip; the screen shows those present.
+ISYARAT_INFO = {
+    "info:meragatan": _l("Meragatan: kelompok rentan didahulukan tanpa antre"),
+    "info:layanan": _l("Empat cara layanan MENTARI"),
+    "info:persyaratan": _l("Menyiapkan persyaratan dan nomor registrasi"),
+    "info:pengaduan": _l("Pengaduan dan survei kepuasan masyarakat"),
+}

@@ -180,6 +180,7 @@ def build(app, db, base_url: str | None = None) -> Office:
             "verifikator", "kasubag", "kepala", "petugas", "satpam", "admin"))}
         for contoh in REQUESTS:
             out.permohonan[contoh.label] = _request(app, db, staff, contoh)
+        _picked_up_this_morning(db, out.permohonan["di_kantor"]["permohonan_id"])
         out.keberatan_id = _keberatan(db, out.permohonan["keberatan"]["permohonan_id"])
         out.keberatan_diterima_id = _keberatan_diterima(
             db, out.permohonan["keberatan_diterima"]["permohonan_id"], staff)
@@ -297,6 +298,13 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
                                  lampiran_mime=attachment["mime"] if attachment else None)
     aksi_service.apply(db, p, aksi, Pelaku(Peran(who["peran"]), who["id"]), note=note,
                        updates=updates, before_commit=before)
+
+
+def _picked_up_this_morning(db, pid: int) -> None:
+    """The citizen at the office now was fetched this morning: the officer's day (issue 17.6)
+    starts with a task for today, beside the ones of the days ahead."""
+    with transaction(db):
+        store.update_fields(db, pid, {"jadwal_petugas": f"{office_today().isoformat()}T08:30"})
 
 
 def _resubmit(app, db, p: dict, service: dict) -> None:

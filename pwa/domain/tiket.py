@@ -68,3 +68,10 @@ def check_finish(tiket: dict, loket: str | None) -> None:
         raise TiketDitolak("not_called")
     if tiket["loket"] != loket:
         raise TiketDitolak("other_counter")
+
+
+def spoken_number(nomor: str) -> str:
+    """'P-001' → 'P 0 0 1': the letter, then each digit, as a caller reads a ticket out in a
+    hall (read as one number, 001 would be just "satu"); the speech engine says the digits."""
+    prefix, _sep, digits = nomor.partition("-")
+    return " ".join([prefix, *digits]) if digits else nomor

@@ -195,3 +195,13 @@ def next_for_citizen(status: Status, mode: Mode) -> str:
     if status is Status.DITOLAK:
         return "rejected"
     return "wait"
+
+
+# A service given only in part, or not at all, is reported with the reason: the Kepala Kantor
+# and the citizen read it. Both report forms (the request page's, the counter's) ask for it.
+HASIL_PERLU_CATATAN = frozenset({"sebagian", "tidak_berhasil"})
+
+
+def waiting_for(status: Status) -> Peran | None:
+    """The role whose queue holds a request in this state (who acts next), if any."""
+    return next((peran for peran, states in QUEUE_STATES.items() if status in states), None)

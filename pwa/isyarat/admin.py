@@ -23,7 +23,8 @@ from .blueprint import bp
 from .pustaka import KlipDitolak
 
 # Public GET routes that are not pages a person reads (downloads, machine answers): no clip.
-NOT_PAGES = {"shell.healthz", "static", "permohonan.langkah"}  # permohonan.step: per step
+NOT_PAGES = {"shell.healthz", "static", "permohonan.langkah",  # permohonan.step: per step
+             "meragatan.kiosk"}  # the waiting-room screen plays the info: clips instead
 NOT_PAGE_PREFIXES = ("/staf", "/dev", "/static", "/isyarat", "/suara")
 # Why a clip was refused (isyarat/media.py and pustaka.py give the codes), for the admin's
 # form and the `mentari isyarat add` command.
@@ -63,6 +64,8 @@ def wanted_keys() -> dict:
     for state in Status:
         wanted[f"status:{state}"] = _("Status: %(status)s",
                                       status=labels.of(labels.STATUS, str(state)))
+    for key, what in labels.ISYARAT_INFO.items():
+        wanted[key] = _("Layar antrean di ruang tunggu: %(topik)s", topik=what)
     return wanted
 
 

@@ -29,9 +29,11 @@ import webvtt
 from . import media as isyarat_media
 
 # What a clip explains. page:<endpoint>, layanan:<service slug>, langkah:<request-form step>,
-# status:<request state>, suara:<voice prompt key>.
-KINDS = ("page", "layanan", "langkah", "status", "suara")
-KEY_PATTERN = re.compile(r"^(page|layanan|langkah|status|suara):([a-z0-9][a-z0-9._-]{0,79})$")
+# status:<request state>, suara:<voice prompt key>, info:<topic> (the office's information
+# clips the waiting-room screen plays between calls, bahasa/labels.ISYARAT_INFO).
+KINDS = ("page", "layanan", "langkah", "status", "suara", "info")
+KEY_PATTERN = re.compile(
+    r"^(page|layanan|langkah|status|suara|info):([a-z0-9][a-z0-9._-]{0,79})$")
 CAPTION_LANGUAGES = ("id", "ban")
 SAMPLES = "contoh"
 MANIFEST = "klip.json"

@@ -1,20 +1,15 @@
 """Forms of the Meragatan walk-in desk and counters, with translated messages."""
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, StringField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
 from ..bahasa import labels
 from ..domain import nomor
+from ..domain.workflow import HASIL_PERLU_CATATAN
 from ..web.forms import Form, strip
 
-# The office's counters, in one place: the satpam guides people to them, counter staff sign in
-# to one, and the public display names them. Codes are stored on tickets; names are translated.
-LOKET = {
-    "ptsp1": _l("Loket 1 PTSP"),
-    "ptsp2": _l("Loket 2 PTSP"),
-    "haji": _l("Loket Haji"),
-    "konsultasi": _l("Ruang Konsultasi"),
-}
+# The office's counters (bahasa/labels.LOKET): codes on tickets, translated names.
+LOKET = labels.LOKET
 
 
 class WalkInForm(Form):
@@ -74,3 +69,41 @@ class CounterForm(Form):
     def validate_loket(self, field):
         if field.data not in LOKET:
             raise ValidationError(_l("Pilih loket tempat Anda melayani."))
+
+
+# --- the online request a walk-in brings, and serving it (issue 17.7) -----------------------
+
+# Where the satpam usually takes someone for a service; only a suggestion, the form can change it.
+LOKET_LAYANAN = {"pendaftaran-haji": "haji", "rekomendasi-paspor": "haji",
+                 "konsultasi": "konsultasi"}
+LOKET_BIASA = "ptsp1"
+
+
+class LookupForm(Form):
+    """The satpam types the registration number the walk-in shows, before registering them."""
+    nomor = StringField(_l("Nomor registrasi"), filters=[strip], validators=[
+        DataRequired(_l("Masukkan nomor registrasi yang ditunjukkan pengunjung.")),
+        Length(max=40, message=_l("Nomor registrasi terlalu panjang."))])
+
+    def validate_nomor(self, field):
+        if not nomor.is_valid(field.data):
+            raise ValidationError(_l("Nomor registrasi tidak sesuai. Periksa 12 angkanya."))
+        field.data = nomor.normalise(field.data)
+
+
+class LayananForm(Form):
+    """Finishing a walk-in whose online request this officer serves: the service's result is
+    the request's report (Aksi.LAPOR), as on the request page."""
+    hasil = RadioField(_l("Hasil layanan"), choices=list(labels.HASIL.items()),
+                       validate_choice=False,
+                       validators=[InputRequired(_l("Pilih hasil layanan."))])
+    catatan = TextAreaField(_l("Catatan hasil layanan"), filters=[strip], validators=[
+        Length(max=1000, message=_l("Paling banyak 1000 huruf."))])
+
+    def validate_hasil(self, field):
+        if field.data not in labels.HASIL:
+            raise ValidationError(_l("Pilih hasil layanan."))
+
+    def validate_catatan(self, field):
+        if self.hasil.data in HASIL_PERLU_CATATAN and not field.data:
+            raise ValidationError(_l("Tuliskan apa yang belum dapat dilayani dan mengapa."))

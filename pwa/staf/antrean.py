@@ -1,8 +1,10 @@
 """/staf/antrean: each role's queue, the requests waiting for them, late ones marked; the
-Kepala Kantor's keberatan to decide and the officer's deliveries beside it."""
+Kepala Kantor's keberatan to decide and the officer's deliveries beside it. A petugas works
+from a phone in the field: their tasks are cards in the order of their day (issue 17.6)."""
 from flask import g, render_template
 from flask_babel import lazy_gettext as _l
 
+from ..domain import tugas
 from ..domain.keberatan import DECIDERS, may_deliver
 from ..domain.workflow import QUEUE_STATES, SERVED_STATES, Peran
 from ..services.clock import office_today
@@ -43,8 +45,10 @@ def antrean():
         sections.append((REPORT_CAPTION[peran],
                          [r for r in items if r["status"] in SERVED_STATES]))
     deciding = peran in DECIDERS
+    petugas = peran is Peran.PETUGAS
     return render_template(
-        "staf/antrean.html", peran=peran, sections=sections, today=today,
+        "staf/antrean.html", peran=peran, sections=[] if petugas else sections, today=today,
+        tugas=_field_tasks(items, today) if petugas else None,
         terlambat=sum(1 for r in items if r["terlambat"]),
         keberatan_baru=keberatan.pending_decisions(db) if deciding else None,
         keberatan_diantar=keberatan.upheld(db, delivered=False) if deciding else None,
@@ -52,3 +56,13 @@ def antrean():
                      if peran is Peran.PETUGAS else None),
         keberatan_siap_antar=may_deliver,
     )
+
+
+def _field_tasks(items: list[dict], today) -> list[tuple[str, list[dict]]]:
+    """The officer's tasks grouped by day, each with when, where and the next step."""
+    for t in items:
+        t["waktu"], t["berjam"] = tugas.moment(t), tugas.timed(t)
+        t["langkah"] = tugas.next_step(t, g.staf["id"])
+        t["tempat"] = tugas.place(t)
+        t["peta"] = tugas.geo_link(t["tempat"], t["kecamatan"]) if t["tempat"] else None
+    return tugas.grouped(items, today)

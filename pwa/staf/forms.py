@@ -15,6 +15,7 @@ from ..domain import jadwal
 from ..domain.kalender import Kalender
 from ..web.filters import tanggal
 from ..web.forms import Form, SafeDateField, SafeTimeField, strip
+from ..domain.workflow import HASIL_PERLU_CATATAN
 
 NOTE_MAX = 1000
 MET, NOT_MET = "ya", "tidak"
@@ -187,7 +188,7 @@ class ReportForm(Form):
     lampiran = FileField(_l("Foto atau dokumen hasil layanan"))
 
     def validate_catatan(self, field):
-        if self.hasil.data in ("sebagian", "tidak_berhasil") and not field.data:
+        if self.hasil.data in HASIL_PERLU_CATATAN and not field.data:
             raise ValidationError(_l("Tuliskan apa yang belum dapat dilayani dan mengapa."))
 
 

@@ -13,6 +13,7 @@ from ..domain.workflow import Aksi, Mode, Status, TransisiDitolak, allowed_actio
 from ..services import aksi as aksi_service, kalender
 from ..services.clock import office_today
 from ..store import files, keberatan, permohonan as store, staf as staf_store, transaction
+from ..store import tiket as tiket_store
 from ..web import upload_field
 from ..web.db import get_db
 from ..web.errors import form_errors
@@ -72,6 +73,7 @@ def _render(p: dict, submitted: dict | None = None, status: int = 200):
         "staf/permohonan.html", p=p, reqs=reqs, forms=shown,
         history=store.history(db, p["id"]), report=store.report(db, p["id"]),
         penilaian=store.penilaian(db, p["id"]), keberatan=keberatan.for_request(db, p["id"]),
+        kunjungan=tiket_store.for_request(db, p["id"]),
         terlambat=sop.is_overdue(day(p["batas_sop"]), office_today(), Status(p["status"])),
         page_errors=form_errors(*(submitted or {}).values()),
     ), status

@@ -217,3 +217,56 @@ def booked_slots(db, mode: str) -> set[str]:
     return {r["jadwal"] for r in rows(
         db, "SELECT jadwal FROM permohonan WHERE mode = ? AND jadwal IS NOT NULL "
             "AND status NOT IN ('ditolak')", (mode,))}
+
+
+# --- finding a citizen's request at the office (issue 17.3) ---------------------------------
+
+# A search lists what lets staff tell two citizens apart, not their data: the NIK and the
+# phone only by their last four digits, never the address. The request page holds the rest.
+_FOUND_SQL = """
+SELECT p.id, p.nomor, p.nama, p.status, p.mode, p.diajukan_at, p.batas_sop,
+       substr(p.telepon, -4) AS telepon_akhir,
+       CASE WHEN length(coalesce(p.nik, '')) >= 4 THEN substr(p.nik, -4) ELSE '' END AS nik_akhir,
+       l.nama AS layanan_nama
+FROM permohonan p JOIN layanan l ON l.id = p.layanan_id
+"""
+# What akses.load lets a petugas open: their assignments and the deliveries given to them.
+_OWN_TASKS = """(p.petugas_id = ? OR EXISTS (
+    SELECT 1 FROM keberatan k WHERE k.permohonan_id = p.id AND k.petugas_id = ?
+    AND k.status = 'diterima'))"""
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(db, *, nomor: str | None = None, nama: str | None = None,
+           telepon: str | None = None, nik_akhir: str | None = None,
+           petugas_id: int | None = None, limit: int = 51) -> list[dict]:
+    """Requests matching one criterion, newest first. A name matches when it holds every word
+    typed (any order, any case); NIK digits are compared with the end of the NIK only;
+    `petugas_id` keeps an officer to their own tasks."""
+    where, params = [], []
+    if nomor is not None:
+        where.append("p.nomor = ?")
+        params.append(nomor)
+    elif telepon is not None:
+        where.append("p.telepon = ?")
+        params.append(telepon)
+    elif nik_akhir is not None:
+        where.append("length(coalesce(p.nik, '')) >= ? AND substr(p.nik, -?) = ?")
+        params += [len(nik_akhir), len(nik_akhir), nik_akhir]
+    elif nama is not None:
+        for word in nama.split()[:6]:
+            where.append("p.nama LIKE ? ESCAPE '\\'")
+            params.append(_like(word))
+    else:
+        return []
+    if petugas_id is not None:
+        where.append(_OWN_TASKS)
+        params += [petugas_id, petugas_id]
+    # Only fixed fragments and "?" placeholders are joined; every value is a parameter.
+    sql = (_FOUND_SQL + " WHERE " + " AND ".join(where)  # nosec B608
+           + " ORDER BY p.diajukan_at DESC, p.id DESC LIMIT ?")
+    return rows(db, sql, [*params, limit])

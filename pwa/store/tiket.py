@@ -73,3 +73,20 @@ def waiting_counts(db, tanggal: str) -> dict[str, dict]:
         counts = out.setdefault(r["loket"], {"prioritas": 0, "biasa": 0})
         counts["prioritas" if r["prioritas"] else "biasa"] = r["n"]
     return out
+
+
+# --- tickets joined to an online request (issue 17.7) ---------------------------------------
+
+def open_for_request(db, permohonan_id: int, tanggal: str) -> dict | None:
+    """Today's ticket of this request that is still waiting or being served, if any."""
+    return row(db, _VIEW_SQL + " WHERE t.permohonan_id = ? AND t.tanggal = ? AND t.status IN "
+                               "(?, ?) ORDER BY t.id", (permohonan_id, tanggal, WAITING, CALLED))
+
+
+def for_request(db, permohonan_id: int) -> list[dict]:
+    """Every walk-in visit of this request, oldest first, with who called it."""
+    return rows(db, """
+        SELECT t.id, t.nomor, t.tanggal, t.loket, t.status, t.dibuat_at, t.dipanggil_at,
+               t.selesai_at, s.nama AS dipanggil_nama
+        FROM tiket t LEFT JOIN staf s ON s.id = t.dipanggil_oleh
+        WHERE t.permohonan_id = ? ORDER BY t.dibuat_at, t.id""", (permohonan_id,))
