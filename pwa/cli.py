@@ -18,7 +18,14 @@ from .web.db import get_db
               help="Address the demo notifications link to.")
 @with_appcontext
 def init_db_command(with_demo: bool, base_url: str):
-    """Create or migrate the database (and add demo data when asked and the database is empty)."""
+    """Create or migrate the database (and add demo data when asked and the database is empty).
+    In production the demo (its accounts share a published password) is refused: make the
+    first admin with `mentari staf tambah`."""
+    if with_demo and current_app.config["ENV_MODE"] == "production":
+        raise click.ClickException(
+            "MENTARI_ENV=production: demo data (with its published staff password) is never "
+            "added in production. Create the first admin with: mentari staf tambah USERNAME "
+            "--nama \"Full Name\" --peran admin")
     db = get_db()
     version = store.migrate(db)
     click.echo(f"Database ready (schema {version}): {current_app.config['DATABASE']}")
@@ -31,7 +38,9 @@ def init_db_command(with_demo: bool, base_url: str):
 
 
 def init_app(app):
+    from .staf.cli import staf_command
     app.cli.add_command(init_db_command)
+    app.cli.add_command(staf_command)
 
 
 def main():

@@ -12,9 +12,11 @@ from wtforms.validators import DataRequired, Length
 
 from ..bahasa import labels
 from ..domain import langkah
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Peran, Status
 from ..store import layanan
 from ..web.db import get_db
+from ..web.jejak import catat
 from ..web.staf import role_required
 from . import media, pustaka
 from .format import format_seconds, kilobytes
@@ -112,6 +114,7 @@ def tambah():
     if form.validate_on_submit():
         errors = _add_from_form(form)
         if not errors:
+            catat(Peristiwa.ISYARAT_TAMBAH, objek="isyarat", rincian=form.kunci.data)
             flash(_("Video “%(judul)s” ditambahkan.", judul=form.judul.data), "success")
             return redirect(url_for("isyarat.admin"))
     elif request.method == "POST":
@@ -165,6 +168,7 @@ def hapus(nama: str):
         abort(404)
     if request.method == "POST":
         pustaka.remove(current_app.config["ISYARAT_FOLDER"], clip.key)
+        catat(Peristiwa.ISYARAT_HAPUS, objek="isyarat", rincian=clip.key)
         flash(_("Video “%(judul)s” dihapus.", judul=clip.title), "success")
         return redirect(url_for("isyarat.admin"))
     return render_template("isyarat/admin_remove.html", clip=clip)

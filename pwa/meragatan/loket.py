@@ -5,10 +5,12 @@ from flask_babel import gettext as _
 
 from ..bahasa import labels
 from ..domain import tiket as rules
+from ..domain.jejak import Peristiwa
 from ..services.clock import office_today
 from ..store import tiket as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import LOKET, CounterForm
@@ -54,6 +56,7 @@ def panggil():
         tiket = rules.next_for_counter(waiting, loket)
         if tiket is not None:
             store.call(db, tiket["id"], g.staf["id"])
+            catat(Peristiwa.TIKET_PANGGIL, objek="tiket", objek_id=tiket["id"], rincian=loket)
     if tiket is None:
         flash(_("Tidak ada yang menunggu di %(loket)s.", loket=_loket_name(loket)), "info")
     else:
@@ -69,7 +72,11 @@ def selesai(tiket_id: int):
     tiket = store.get(db, tiket_id)
     if tiket is None:
         abort(404)
-    if store.finish(db, tiket_id):
+    with transaction(db):
+        finished = store.finish(db, tiket_id)
+        if finished:
+            catat(Peristiwa.TIKET_SELESAI, objek="tiket", objek_id=tiket_id)
+    if finished:
         flash(_("%(nomor)s sudah selesai dilayani.", nomor=tiket["nomor"]), "success")
     else:
         flash(_("%(nomor)s sudah ditandai selesai sebelumnya.", nomor=tiket["nomor"]), "info")
