@@ -56,6 +56,7 @@ def _change(form, current):
         form.sandi_baru.errors = [labels.of(labels.SANDI, refused.reason)]
         return False
     staff.sign_in(token)
+    g.staf = dict(g.staf, harus_ganti_sandi=0)
     return True
 
 
