@@ -408,3 +408,22 @@ def test_the_first_password_generator_makes_acceptable_passwords():
     from pwa.domain import sandi
     seen = {akun.first_password() for _ in range(50)}
     assert len(seen) == 50 and all(sandi.check(p) == p for p in seen)
+
+
+def test_accounts_made_before_several_roles_keep_their_role(tmp_path):
+    import sqlite3
+    from pwa.store import migrations
+    path = str(tmp_path / "lama.db")
+    conn = sqlite3.connect(path)
+    conn.executescript(migrations.M001_SCHEMA + migrations.M002_SKM_KUNCI)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO staf (username, nama, peran, password_hash) VALUES "
+                 "('sari', 'Ni Luh Putu Sari', 'admin', 'x'), ('budi', 'I Nyoman Budi', "
+                 "'satpam', 'y')")
+    conn.commit()
+    conn.close()
+    db = store.connect(path)
+    store.migrate(db)
+    assert [(a["username"], a["peran_semua"]) for a in staff_store.all_staff(db)] == [
+        ("budi", ["satpam"]), ("sari", ["admin"])]
+    db.conn.close()

@@ -17,7 +17,6 @@ import functools
 import hashlib
 import re
 import secrets
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
@@ -318,7 +317,7 @@ def create(db, *, username: str, nama: str, roles, oleh: Oleh) -> tuple[int, str
                                       harus_ganti_sandi=True, now=_iso(_now()))
             catat(db, Peristiwa.STAF_TAMBAH, oleh, objek="staf", objek_id=staf_id,
                   rincian=",".join(chosen))
-    except sqlite3.IntegrityError:
+    except store.UsernameTaken:
         raise AkunDitolak("username_dipakai") from None
     return staf_id, password
 

@@ -3,6 +3,8 @@
 Passwords are stored only as hashes made by the caller (services/akun.py); session tokens only
 as their SHA-256, so a copy of the database opens no session.
 """
+import sqlite3
+
 from .db import row, rows
 
 _ACCOUNT = ("SELECT id, username, nama, aktif, harus_ganti_sandi, gagal_masuk, dikunci_sampai, "
@@ -15,13 +17,20 @@ def _with_roles(db, account: dict | None) -> dict | None:
     return account
 
 
+class UsernameTaken(Exception):
+    """Another account has this username (two admins adding the same person at once)."""
+
+
 def add_staff(db, *, username, nama, peran, password_hash, harus_ganti_sandi=False,
               now=None) -> int:
     """`peran`: one role or several."""
-    staf_id = db["staf"].insert({
-        "username": username, "nama": nama, "password_hash": password_hash,
-        "harus_ganti_sandi": int(bool(harus_ganti_sandi)), "sandi_diubah_at": now,
-    }).last_pk
+    try:
+        staf_id = db["staf"].insert({
+            "username": username, "nama": nama, "password_hash": password_hash,
+            "harus_ganti_sandi": int(bool(harus_ganti_sandi)), "sandi_diubah_at": now,
+        }).last_pk
+    except sqlite3.IntegrityError:
+        raise UsernameTaken(username) from None
     set_roles(db, staf_id, [peran] if isinstance(peran, str) else peran)
     return staf_id
 
