@@ -146,3 +146,20 @@ def test_the_trail_pages(app, db):
     assert "Halaman 2 dari 2" in text_of(second)
     assert "jenis=masuk" in second.get_data(as_text=True)  # the filter stays in the links
     assert admin.get("/staf/admin/jejak?halaman=99999999999").status_code == 200
+
+
+def test_prompt_recordings_are_filed(app, db, tmp_path):
+    import numpy as np
+
+    from pwa import suara
+    from speech import audio, espeak, tts
+    tts.configure(tmp_path / "cache", recorded_dirs=[suara.recordings_folder(app)])
+    samples, rate = espeak.synthesise("Rahajeng rauh ring MENTARI", voice="id")
+    wav = audio.wav_bytes(np.concatenate([np.zeros(rate, np.int16), samples]), rate)
+    admin = signed_in(app, "admin")
+    r = admin.post("/staf/admin/suara/ban/bantuan", data={"rekaman": (io.BytesIO(wav), "a.wav")},
+                   content_type="multipart/form-data")
+    assert r.status_code == 302
+    assert admin.post("/staf/admin/suara/ban/bantuan/hapus").status_code == 302
+    filed = [(e["peristiwa"], e["rincian"]) for e in entries(db, jenis="admin")]
+    assert filed[:2] == [("rekaman_hapus", "ban:bantuan"), ("rekaman_simpan", "ban:bantuan")]
