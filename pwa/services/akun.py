@@ -200,12 +200,14 @@ def session_for(db, token: str) -> dict | None:
             store.end_session(db, found["id"])
         return None
     peran = found["peran"]
-    with transaction(db):
-        if peran not in account["peran_semua"]:
-            # The admin took this role away meanwhile: act in the first one still held.
-            peran = ordered_roles(account["peran_semua"])[0]
+    if peran not in account["peran_semua"]:
+        # The admin took this role away meanwhile: act in the first one still held.
+        peran = ordered_roles(account["peran_semua"])[0]
+        with transaction(db):
             store.set_session_role(db, found["id"], peran)
-        if now - datetime.fromisoformat(found["terakhir_at"]) >= _TOUCH_EVERY:
+    # Written at most once a minute: reading a page must not take SQLite's write lock.
+    if now - datetime.fromisoformat(found["terakhir_at"]) >= _TOUCH_EVERY:
+        with transaction(db):
             store.touch_session(db, found["id"], _iso(now))
     account["peran_semua"] = ordered_roles(account["peran_semua"])
     return dict(account, peran=peran, session_id=found["id"])
