@@ -45,6 +45,13 @@ class Demo:
     staf_id: int | None = None
     layanan_ids: list = field(default_factory=list)
     isyarat_klip: str | None = None  # folder name of the recorded sign-language clip
+    # Staff accounts (issue 17): sessions of a person with a first password and of one holding
+    # two roles (put in the browser's cookie like a citizen's), a locked account (the admin's
+    # notice) and one whose password the audit resets (the first-password page).
+    sesi_sandi_pertama: str | None = None
+    sesi_dua_peran: str | None = None
+    staf_terkunci_id: int | None = None
+    staf_reset_id: int | None = None
 
     @property
     def owned(self) -> list[int]:
@@ -63,6 +70,7 @@ def build(app) -> Demo:
         out.tiket_id = office.tiket_id
         out.staf_id = office.permohonan["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
+        _staff_accounts(app, db, out)
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)
             out.empty_drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=False)
@@ -71,6 +79,24 @@ def build(app) -> Demo:
     out.isyarat_klip = _sign_clips(app)
     _prompt_recording(app)
     return out
+
+
+def _staff_accounts(app, db, out: Demo) -> None:
+    from pwa.services import akun
+    from pwa.store import staf as staff_store
+    baru, _first = akun.create(db, username="baru", nama="I Putu Baru", roles=["petugas"],
+                               oleh=akun.CLI)
+    out.sesi_sandi_pertama = akun.start_session(db, baru, "petugas")
+    tu = staff_store.by_username(db, "tu")
+    out.sesi_dua_peran = akun.start_session(db, tu["id"], "verifikator")
+    out.staf_reset_id, _first = akun.create(db, username="lupa.sandi", nama="Ni Luh Lupa",
+                                            roles=["satpam"], oleh=akun.CLI)
+    locked = staff_store.by_username(db, "petugas2")
+    out.staf_terkunci_id = locked["id"]
+    # Locked until the admin opens it: the notice stays however long the audit runs.
+    for _ in range(app.config["LOGIN_LOCK_ADMIN_AFTER"]):
+        staff_store.record_failure(db, locked["id"], lock_every=app.config["LOGIN_LOCK_AFTER"],
+                                   locked_until="2000-01-01T00:00:00+00:00")
 
 
 # The office's recording of one Balinese prompt, so its admin page is audited recorded too.

@@ -17,7 +17,12 @@ import itertools
 from dataclasses import dataclass, field
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from pwa.demo import DEMO_PASSWORD
 
 from .conftest import audit, click_and_wait, login_as, site
 
@@ -52,6 +57,8 @@ EXCLUDED = {
     "komponen.submitted": "POST only: a gallery example form comes back to its own page",
     "admin.notifikasi_ulang": "POST only: queues a failed message again, then shows the list",
     "admin.hari_tutup_hapus": "POST only: takes back a closure day, then shows admin.hari_tutup",
+    "admin.jejak_csv": "CSV download of the audit trail (the trail's page is audited)",
+    "admin.akun_buka_kunci": "POST only: opens a locked account, then shows admin.akun_ubah",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -79,7 +86,8 @@ ARG_SAMPLES = {
     "keberatan_id": lambda demo: [("keberatan", demo.keberatan_id)],
     "pengaduan_id": lambda demo: [("pengaduan", demo.pengaduan_id)],
     "tiket_id": lambda demo: [("tiket", demo.tiket_id)],
-    "staf_id": lambda demo: [("petugas", demo.staf_id)],
+    "staf_id": lambda demo: [("petugas", demo.staf_id),
+                             ("terkunci", demo.staf_terkunci_id)],
     "nama": lambda demo: [("klip-isyarat", demo.isyarat_klip)],
 }
 
@@ -150,6 +158,29 @@ def _prompt_removal_cases(rule, demo, build):
     return [Case(rule.endpoint, "direkam", build(rule, {"bahasa": lang, "kunci": key}))]
 
 
+def _first_password_cases(rule, demo, build):
+    """Replacing the first password: only someone signed in with one sees it (their staff
+    session goes in the cookie, like a citizen's)."""
+    return [Case(rule.endpoint, "", build(rule, {}), {"staf_session": demo.sesi_sandi_pertama},
+                 must_land=True)]
+
+
+def _role_cases(rule, demo, build):
+    """Choosing a role: first as a person holding two, sent here from a page of the other
+    (what visitors without the right to it see); then as each single-role visitor."""
+    return [Case(rule.endpoint, "dua-peran",
+                 build(rule, {"ke": "kasubag_tu", "next": "/staf/admin/laporan"}),
+                 {"staf_session": demo.sesi_dua_peran}),
+            Case(rule.endpoint, "satu-peran", build(rule, {}))]
+
+
+def _audit_trail_cases(rule, demo, build):
+    """The trail, and its filters refused (a date that is not one, a kind not in the list)."""
+    return [Case(rule.endpoint, "", build(rule, {})),
+            Case(rule.endpoint, "saringan-salah",
+                 build(rule, {"dari": "kemarin", "jenis": "rahasia"}))]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
@@ -159,6 +190,9 @@ ENDPOINT_CASES = {
     "permohonan.status": _status_cases,
     "suara.rekam": _prompt_recording_cases,
     "suara.hapus_rekaman": _prompt_removal_cases,
+    "staf.sandi_pertama": _first_password_cases,
+    "staf.peran": _role_cases,
+    "admin.jejak": _audit_trail_cases,
 }
 
 
@@ -537,6 +571,7 @@ class ErrorCase:
     draft: str | None = None      # which demo draft the citizen session carries
     button: str = "main form button[type=submit]"  # the submit button to press
     fill: tuple = ()              # (field id, value) typed after clearing the form
+    session: tuple = ()           # more (key, value) pairs of the anonim visitor's session
 
 
 def _error_cases():
@@ -582,6 +617,15 @@ def _error_cases():
         ErrorCase("tanggapan-pengaduan-kosong", "admin.tanggapi",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),
+        ErrorCase("akun-baru-kosong", "admin.akun_baru", visitor="admin"),
+        ErrorCase("akun-ubah-tanpa-peran", "admin.akun_ubah", (("staf_id", demo.staf_id),),
+                  visitor="admin"),
+        ErrorCase("sandi-kosong", "staf.sandi", visitor="petugas"),
+        ErrorCase("sandi-umum", "staf.sandi", visitor="verifikator",
+                  fill=(("sandi_sekarang", DEMO_PASSWORD), ("sandi_baru", "password123"),
+                        ("sandi_ulang", "password123"))),
+        ErrorCase("sandi-pertama-kosong", "staf.sandi_pertama",
+                  session=(("staf_session", demo.sesi_sandi_pertama),)),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
@@ -614,7 +658,8 @@ def test_form_after_failed_submission(driver, label, width):
     become(driver, case.visitor)
     resize(driver, width)
     if case.visitor == "anonim":
-        citizen_session(driver, {"draf_id": case.draft} if case.draft else {})
+        citizen_session(driver, {**({"draf_id": case.draft} if case.draft else {}),
+                                 **dict(case.session)})
     driver.get(driver.base_url + path)
     state = page_state(driver)
     assert (state["status"], state["path"]) == (200, path.split("?")[0]), (
@@ -674,3 +719,65 @@ def test_each_page_was_seen_by_who_may_see_it():
     assert not missing, ("Pages never shown to those allowed to see them (redirected or "
                          "refused in every case; fix the page or its sample data):\n  "
                          + "\n  ".join(missing))
+
+
+# --- Staff accounts (issue 17.1): last, since they change the accounts the audits above visit --
+# The page showing a first password is a POST's answer (no URL to visit); a newcomer replaces
+# their first password with the keyboard alone.
+
+NEW_PASSWORD = "kebo ngigel di carik"
+STAFF_FOCUS = """
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const cs = getComputedStyle(el);
+    return {id: el.id, name: el.name || '', inMain: !!el.closest('main'),
+            drawn: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+                   cs.boxShadow !== 'none',
+            submit: el.matches('main form button[type=submit]')};"""
+
+
+def test_the_first_password_page_passes_axe(driver):
+    from pwa.web import language
+    become(driver, "admin")
+    for lang in ("id", "ban"):
+        for width in (1280, 320):
+            resize(driver, width)
+            driver.add_cookie({"name": language.COOKIE, "value": lang, "path": "/"})
+            path = f"/staf/admin/akun/{site().demo.staf_reset_id}/reset-sandi"
+            driver.get(driver.base_url + path)
+            click_and_wait(driver, driver.find_element(
+                By.CSS_SELECTOR, "main form button[type=submit]"))
+            state = page_state(driver)
+            assert state["status"] == 200 and driver.find_elements(By.CSS_SELECTOR,
+                                                                   ".reg-number"), state
+            check_state(driver, (width, lang, "kata-sandi-pertama", state["fingerprint"]),
+                        f"first password page ({lang}) at {width}px", width)
+    driver.delete_cookie(language.COOKIE)
+
+
+def test_a_first_password_is_replaced_with_the_keyboard_alone(driver):
+    become(driver, "anonim")
+    resize(driver, 1280)
+    citizen_session(driver, {"staf_session": site().demo.sesi_sandi_pertama})
+    driver.get(driver.base_url + "/staf/sandi-pertama")
+    typed = {"sandi_baru": NEW_PASSWORD, "sandi_ulang": NEW_PASSWORD}
+    for _ in range(80):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        focus = driver.execute_script(STAFF_FOCUS)
+        if focus is None:
+            continue
+        assert focus["drawn"], f"focus not visible on {focus}"
+        if focus["name"] in typed:
+            ActionChains(driver).send_keys(typed.pop(focus["name"])).perform()
+        if focus["submit"]:
+            assert not typed, f"the button came before the fields {sorted(typed)}"
+            driver.execute_script("window.__oldPage = true")
+            ActionChains(driver).send_keys(Keys.ENTER).perform()
+            WebDriverWait(driver, 15).until(lambda d: d.execute_script(
+                "return !window.__oldPage && document.readyState === 'complete'"))
+            break
+    else:
+        raise AssertionError("80 Tabs never reached the button")
+    state = page_state(driver)
+    assert state["path"] == "/staf/antrean", state
+    driver.visitor = None  # signed in as the newcomer now: the next test signs in afresh

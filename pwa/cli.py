@@ -18,7 +18,14 @@ from .web.db import get_db
               help="Add the demo office (services, staff, requests) if empty.")
 @with_appcontext
 def init_db_command(with_demo: bool):
-    """Create or migrate the database (and add demo data when asked and the database is empty)."""
+    """Create or migrate the database (and add demo data when asked and the database is empty).
+    In production the demo (its accounts share a published password) is refused: make the
+    first admin with `mentari staf tambah`."""
+    if with_demo and current_app.config["ENV_MODE"] == "production":
+        raise click.ClickException(
+            "MENTARI_ENV=production: demo data (with its published staff password) is never "
+            "added in production. Create the first admin with: mentari staf tambah USERNAME "
+            "--nama \"Full Name\" --peran admin")
     db = get_db()
     version = store.migrate(db)
     click.echo(f"Database ready (schema {version}): {current_app.config['DATABASE']}")
@@ -103,11 +110,13 @@ def restore_command(archive, timpa):
 
 
 def init_app(app):
+    from .staf.cli import staf_command
     app.cli.add_command(init_db_command)
     app.cli.add_command(notifikasi_command)
     app.cli.add_command(bersihkan_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(staf_command)
 
 
 def main():

@@ -114,6 +114,17 @@ def from_environment(instance_path: str) -> dict:
         # otherwise each answer, prompts and images included, would carry a Set-Cookie (bytes on
         # 2G, and a cookie on responses meant for shared caches).
         "SESSION_REFRESH_EACH_REQUEST": False,
+        # Staff sign-in (issues 16.7, 16.13, 17.1). A staff session left unused for a working
+        # day ends (the office works 07.30-16.00: a session from yesterday is always gone by
+        # the morning); the cookie only names a session the database holds.
+        "STAF_IDLE_HOURS": float(env.get("MENTARI_STAF_IDLE_JAM", "8")),
+        # Every LOCK_AFTER failed sign-ins in a row lock the account for LOCK_MINUTES; after
+        # LOCK_ADMIN_AFTER in a row it stays locked until an admin opens it (NIST SP 800-63B
+        # allows at most 100 consecutive failures). Counted in the database, shared by every
+        # worker process.
+        "LOGIN_LOCK_AFTER": int(env.get("MENTARI_MASUK_KUNCI_SETELAH", "5")),
+        "LOGIN_LOCK_MINUTES": int(env.get("MENTARI_MASUK_KUNCI_MENIT", "15")),
+        "LOGIN_LOCK_ADMIN_AFTER": int(env.get("MENTARI_MASUK_KUNCI_ADMIN_SETELAH", "20")),
     }
 
 

@@ -1,6 +1,7 @@
 """The admin's pages under /staf/admin: the service catalogue (layanan and their persyaratan),
-the office's reports, the answers to pengaduan and the SKM follow-up. The sign-language clips
+the office's reports, the answers to pengaduan and the SKM follow-up, the staff accounts and
+the audit trail (jejak). The sign-language clips
 (/staf/admin/isyarat) and voice recordings (/staf/admin/suara) are their own packages'."""
 from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-from . import hari_tutup, laporan, layanan, notifikasi, pengaduan, persyaratan, skm  # noqa: F401  (their routes)
+from . import akun, hari_tutup, jejak, laporan, layanan, notifikasi, pengaduan, persyaratan, skm  # noqa: F401

@@ -3,14 +3,16 @@ import re
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, FormField, RadioField, SelectMultipleField,
+from wtforms import (BooleanField, FormField, RadioField, SelectField, SelectMultipleField,
                      StringField, TextAreaField)
 from wtforms import Form as SubForm
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..bahasa import labels
 from ..domain import pengaduan, skm_periode
-from ..domain.workflow import Mode
+from ..domain.jejak import Jenis
+from ..domain.workflow import STAFF_ROLES, Mode
+from ..services import akun
 from ..services.clock import office_today
 from ..web.forms import Form, SafeDateField, strip
 
@@ -204,3 +206,74 @@ class ClosureForm(Form):
     alasan = StringField(_l("Alasan kantor tutup"), filters=[strip], validators=[
         DataRequired(_l("Tuliskan alasan kantor tutup, misalnya Umanis Galungan.")),
         Length(max=100, message=_l("Alasan paling banyak 100 huruf."))])
+
+
+# --- Staff accounts and the audit trail (issue 17) -------------------------------------------
+
+def _lower(value):
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+def _role_choices():
+    return [(str(p), labels.PERAN[p]) for p in STAFF_ROLES]
+
+
+class AccountForm(Form):
+    """An account's name and roles; `username` only when adding (it names the person in the
+    audit trail and never changes)."""
+    username = StringField(_l("Nama pengguna"), filters=[_lower], validators=[
+        DataRequired(_l("Masukkan nama pengguna, misalnya wayan.sudarma."))])
+    nama = StringField(_l("Nama lengkap"), filters=[strip], validators=[
+        DataRequired(_l("Masukkan nama lengkap petugas.")),
+        Length(max=akun.NAMA_MAX, message=_l("Nama lengkap paling banyak 100 huruf."))])
+    # Choices are checked below with our own message; WTForms' built-in one is English.
+    peran = SelectMultipleField(_l("Peran"), choices=_role_choices, validate_choice=False)
+
+    def validate_username(self, field):
+        if not akun.USERNAME.fullmatch(field.data or ""):
+            raise ValidationError(labels.AKUN_REFUSAL["username"])
+
+    def validate_peran(self, field):
+        if not field.data:
+            raise ValidationError(_l("Pilih setidaknya satu peran."))
+        if not set(field.data) <= {str(p) for p in STAFF_ROLES}:
+            raise ValidationError(_l("Pilih peran dari daftar."))
+
+
+class EditAccountForm(AccountForm):
+    username = None  # fixed once the account exists
+
+
+class ConfirmForm(Form):
+    """Only the CSRF token: the confirmation button is the answer."""
+
+
+class AuditFilterForm(Form):
+    """The audit trail's filters, read from the query string (a GET form: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+    jenis = SelectField(_l("Jenis peristiwa"), validate_choice=False)
+    staf = SelectField(_l("Petugas"), validate_choice=False)
+    dari = SafeDateField(_l("Dari tanggal"), validators=[Optional()])
+    sampai = SafeDateField(_l("Sampai tanggal"), validators=[Optional()])
+
+    def __init__(self, formdata, accounts: list[dict]):
+        super().__init__(formdata)
+        self.jenis.choices = [("", _l("Semua jenis"))] + [
+            (str(j), labels.JEJAK_JENIS[str(j)]) for j in Jenis]
+        self.staf.choices = [("", _l("Semua petugas"))] + [
+            (str(a["id"]), f"{a['nama']} ({a['username']})") for a in accounts]
+
+    def validate_jenis(self, field):
+        if field.data and field.data not in {str(j) for j in Jenis}:
+            raise ValidationError(_l("Pilih jenis peristiwa dari daftar."))
+
+    def validate_staf(self, field):
+        if field.data and field.data not in {code for code, _text in self.staf.choices}:
+            raise ValidationError(_l("Pilih petugas dari daftar."))
+
+    def validate_sampai(self, field):
+        if field.data and self.dari.data and field.data < self.dari.data:
+            raise ValidationError(_l("Tanggal akhir harus sama dengan atau setelah tanggal "
+                                     "awal."))

@@ -1,11 +1,9 @@
 """/staf/admin/laporan: the office's figures (requests per service, mode, state and month, time to
 finish against the SOP, overdue requests, upheld keberatan), on a page and as CSV. Counts,
 numbers and service names only: reports are printed and passed around."""
-import csv
-import io
 from datetime import date
 
-from flask import Response, abort, render_template, request
+from flask import abort, render_template, request
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
@@ -18,6 +16,7 @@ from ..services.clock import office_day, office_now, office_today
 from ..store import rekap
 from ..web.db import get_db
 from ..web.staf import role_required
+from ..web.unduhan import csv_response
 from .blueprint import bp
 
 # The heads of office read the reports too: they answer for the SOP and the keberatan.
@@ -117,13 +116,6 @@ def _csv_tables(f: dict) -> dict:
 CSV_KINDS = ("layanan", "cara", "status", "bulan", "waktu", "terlambat", "keberatan")
 
 
-def _cell(value):
-    # A cell starting with = + - @ would run as a formula in Excel (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @bp.get("/laporan.csv")
 @role_required(*REPORT_READERS)
 def laporan_csv():
@@ -131,13 +123,4 @@ def laporan_csv():
     if kind not in CSV_KINDS:
         abort(404)
     header, body = _csv_tables(figures(get_db()))[kind]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows([_cell(v) for v in line] for line in body)
-    # The byte-order mark makes Excel read the file as UTF-8 instead of the Windows code page.
-    response = Response("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"mentari-laporan-{kind}-{office_today().isoformat()}.csv"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return csv_response(f"mentari-laporan-{kind}-{office_today().isoformat()}.csv", header, body)

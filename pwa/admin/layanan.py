@@ -6,10 +6,13 @@ import unicodedata
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Mode, Peran
+from ..services import akun
 from ..store import layanan as store, pengaduan, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import ServiceForm
@@ -23,7 +26,8 @@ def index():
     db = get_db()
     return render_template("admin/layanan.html", services=store.list_services(db),
                            modes=list(Mode),
-                           unanswered=pengaduan.count_unanswered(db))
+                           unanswered=pengaduan.count_unanswered(db),
+                           locked=akun.locked_accounts(db))
 
 
 @bp.route("/layanan/baru", methods=["GET", "POST"])
@@ -42,6 +46,7 @@ def layanan_baru():
                 db, slug=unique_slug(db, values["nama"]), nama=values["nama"],
                 urutan=_next_order(db))
             store.update_service(db, layanan_id, **values)
+            catat(Peristiwa.LAYANAN_TAMBAH, objek="layanan", objek_id=layanan_id)
         flash(_("Layanan %(nama)s ditambahkan. Sekarang tambahkan persyaratannya.",
                 nama=values["nama"]), "success")
         return redirect(url_for(".layanan_ubah", layanan_id=layanan_id))
@@ -61,10 +66,19 @@ def layanan_ubah(layanan_id: int):
         values = form.values()
         with transaction(db):
             store.update_service(db, layanan_id, **values)
+            catat(Peristiwa.LAYANAN_UBAH, objek="layanan", objek_id=layanan_id,
+                  rincian=_modes_detail(values))
         flash(_("Perubahan layanan %(nama)s disimpan.", nama=values["nama"]), "success")
         return redirect(url_for(".index"))
     return render_template("admin/layanan_form.html", form=form, service=service,
                            page_errors=form_errors(form))
+
+
+def _modes_detail(values: dict) -> str:
+    """Codes only: open or closed, and each mode offered and open or closed."""
+    modes = ",".join(f"{mode}:{'buka' if is_open else 'tutup'}"
+                     for mode, (offered, is_open, _reopen) in values["modes"].items() if offered)
+    return f"{'buka' if values['dibuka'] else 'tutup'};{modes}"
 
 
 def slugify(text: str) -> str:

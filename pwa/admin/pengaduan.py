@@ -4,11 +4,13 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..domain import pengaduan as rules
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Peran
 from ..services import pengaduan as service
 from ..store import pengaduan as store
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import ComplaintResponseForm
@@ -34,6 +36,8 @@ def tanggapi(pengaduan_id: int):
     if form.validate_on_submit():
         service.respond(db, pengaduan_id, tindak_lanjut=form.tindak_lanjut.data,
                         status=form.status.data, staf_id=g.staf["id"])
+        catat(Peristiwa.PENGADUAN_TANGGAPI, objek="pengaduan", objek_id=pengaduan_id,
+              rincian=form.status.data)
         flash(_("Tindak lanjut pengaduan disimpan. Pengadu dapat melihatnya dengan nomor "
                 "pengaduan."), "success")
         return redirect(url_for("admin.pengaduan"))

@@ -3,10 +3,12 @@ asks for."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Peran
 from ..store import layanan as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import FILE_TYPES, RequirementForm, RetireForm
@@ -33,8 +35,10 @@ def persyaratan_baru(layanan_id: int):
     if form.validate_on_submit():
         values = form.values()
         with transaction(db):
-            store.add_requirement(db, layanan_id, urutan=len(service["persyaratan"]),
-                                      **values)
+            persyaratan_id = store.add_requirement(db, layanan_id,
+                                                   urutan=len(service["persyaratan"]), **values)
+            catat(Peristiwa.PERSYARATAN_TAMBAH, objek="persyaratan", objek_id=persyaratan_id,
+                  rincian=f"layanan:{layanan_id}")
         flash(_("Persyaratan %(nama)s ditambahkan.", nama=values["nama"]), "success")
         return redirect(url_for(".layanan_ubah", layanan_id=layanan_id, _anchor="persyaratan"))
     return render_template("admin/persyaratan_form.html", form=form, service=service,
@@ -54,6 +58,8 @@ def persyaratan_ubah(persyaratan_id: int):
         values = form.values()
         with transaction(db):
             store.update_requirement(db, persyaratan_id, **values)
+            catat(Peristiwa.PERSYARATAN_UBAH, objek="persyaratan", objek_id=persyaratan_id,
+                  rincian=f"layanan:{service['id']}")
         flash(_("Persyaratan %(nama)s disimpan.", nama=values["nama"]), "success")
         return redirect(url_for(".layanan_ubah", layanan_id=service["id"],
                                 _anchor="persyaratan"))
@@ -71,6 +77,8 @@ def persyaratan_hapus(persyaratan_id: int):
     if form.validate_on_submit():
         with transaction(db):
             store.retire_requirement(db, persyaratan_id)
+            catat(Peristiwa.PERSYARATAN_HAPUS, objek="persyaratan", objek_id=persyaratan_id,
+                  rincian=f"layanan:{req['layanan_id']}")
         flash(_("Persyaratan %(nama)s dihapus dari layanan ini.", nama=req["nama"]), "success")
         return redirect(url_for(".layanan_ubah", layanan_id=req["layanan_id"],
                                 _anchor="persyaratan"))

@@ -257,6 +257,84 @@ MUTU = {
 }
 
 
+# --- Staff accounts and the audit trail (issue 17) -------------------------------------------
+
+# Why a new password is refused (domain/sandi.py, services/akun.py).
+SANDI = {
+    "terlalu_pendek": _l("Kata sandi paling sedikit 8 karakter. Beberapa kata yang mudah Anda "
+                         "ingat, dipisah spasi, lebih aman daripada satu kata pendek."),
+    "terlalu_panjang": _l("Kata sandi paling banyak 128 karakter."),
+    "umum": _l("Kata sandi ini terlalu umum dan mudah ditebak: ada dalam daftar kata sandi yang "
+               "sering dipakai atau pernah bocor. Pilih yang lain."),
+    "kata_sendiri": _l("Kata sandi tidak boleh berisi nama Anda, nama pengguna Anda, atau nama "
+                       "kantor dan aplikasi ini. Pilih kata-kata lain."),
+    "berurutan": _l("Kata sandi ini terlalu mudah ditebak (huruf atau angka berulang atau "
+                    "berurutan). Pilih yang lain."),
+    "sama": _l("Kata sandi baru harus berbeda dari kata sandi yang sekarang."),
+}
+
+# Why an account change is refused (services/akun.py).
+AKUN_REFUSAL = {
+    "peran": _l("Pilih setidaknya satu peran dari daftar."),
+    "username": _l("Nama pengguna 3 sampai 32 karakter: huruf kecil, angka, titik, garis bawah "
+                   "atau tanda hubung, diawali huruf atau angka. Misalnya wayan.sudarma."),
+    "nama": _l("Nama lengkap harus diisi, paling banyak 100 huruf."),
+    "username_dipakai": _l("Nama pengguna ini sudah dipakai. Pilih nama pengguna lain."),
+    "akun_sendiri": _l("Anda tidak bisa menonaktifkan akun Anda sendiri atau melepas peran "
+                       "admin Anda sendiri. Minta admin lain melakukannya."),
+    "admin_terakhir": _l("Ini satu-satunya admin yang aktif. Tambahkan admin lain dulu."),
+    "tidak_ada": _l("Akun ini tidak ada."),
+}
+
+# What happened, in the audit trail (domain/jejak.py); workflow steps use AKSI.
+JEJAK_JENIS = {
+    "masuk": _l("Masuk dan keluar"),
+    "admin": _l("Perubahan oleh admin"),
+    "aksi": _l("Langkah pelayanan"),
+    "dokumen": _l("Dokumen dibuka"),
+}
+JEJAK = {
+    "masuk": _l("Masuk"),
+    "masuk_gagal": _l("Gagal masuk"),
+    "masuk_terkunci": _l("Ditolak masuk: akun terkunci"),
+    "akun_dikunci": _l("Akun dikunci"),
+    "keluar": _l("Keluar"),
+    "sandi_diganti": _l("Kata sandi diganti"),
+    "peran_diganti": _l("Berganti peran"),
+    "staf_tambah": _l("Akun ditambahkan"),
+    "staf_ubah": _l("Akun diubah"),
+    "staf_nonaktifkan": _l("Akun dinonaktifkan"),
+    "staf_aktifkan": _l("Akun diaktifkan lagi"),
+    "staf_reset_sandi": _l("Kata sandi akun diatur ulang"),
+    "staf_buka_kunci": _l("Kunci akun dibuka"),
+    "layanan_tambah": _l("Layanan ditambahkan"),
+    "layanan_ubah": _l("Layanan atau cara pelayanannya diubah"),
+    "persyaratan_tambah": _l("Persyaratan ditambahkan"),
+    "persyaratan_ubah": _l("Persyaratan diubah"),
+    "persyaratan_hapus": _l("Persyaratan dihapus"),
+    "rekaman_simpan": _l("Rekaman suara disimpan"),
+    "rekaman_hapus": _l("Rekaman suara dihapus"),
+    "isyarat_tambah": _l("Video bahasa isyarat ditambahkan"),
+    "isyarat_hapus": _l("Video bahasa isyarat dihapus"),
+    "skm_tindak_lanjut": _l("Tindak lanjut survei disimpan"),
+    "jejak_unduh": _l("Jejak audit diunduh"),
+    "periksa_simpan": _l("Hasil pemeriksaan disimpan"),
+    "keberatan_putus": _l("Keberatan diputuskan"),
+    "keberatan_antar": _l("Dokumen keberatan diantar"),
+    "pengaduan_tanggapi": _l("Pengaduan ditanggapi"),
+    "tiket_daftar": _l("Tiket Meragatan dibuat"),
+    "tiket_panggil": _l("Tiket dipanggil ke loket"),
+    "tiket_selesai": _l("Tiket selesai dilayani"),
+    "dokumen_buka": _l("Dokumen pemohon dibuka"),
+    "lampiran_buka": _l("Lampiran laporan dibuka"),
+}
+
+
+def peristiwa(code: str) -> str:
+    """An audit event's words: a workflow step by its AKSI label, the rest by JEJAK."""
+    return of(AKSI, code) if code in {str(a) for a in Aksi} else of(JEJAK, code)
+
+
 def of(mapping: dict, key) -> str:
     """Label for a code, falling back to the code itself rather than failing a page."""
     try:

@@ -3,24 +3,32 @@
 
 Only loaded into an empty database, so it never overwrites a real office's data. Tests load
 services and staff only (`load`), so each test starts from an empty office.
-"""
-from werkzeug.security import generate_password_hash
 
+Never in production (issue 17.1): the demo accounts share a published password. There the
+first admin is made with `mentari staf tambah`.
+"""
 from ..domain.workflow import Mode, Peran
+from ..services import akun
 from ..store import layanan, staf, transaction
 from . import kantor
 
 DEMO_PASSWORD = "mentari-demo"
 
+# (username, name, roles): one account per role, and one person holding two (issue 17.1).
 DEMO_STAFF = (
-    ("admin", "Ni Luh Putu Sari", Peran.ADMIN),
-    ("verifikator", "I Made Wirawan", Peran.VERIFIKATOR),
-    ("kasubag", "Dra. Ni Komang Ayu", Peran.KASUBAG_TU),
-    ("kepala", "H. I Gusti Ngurah Rai", Peran.KEPALA_KANTOR),
-    ("petugas", "I Wayan Sudarma", Peran.PETUGAS),
-    ("petugas2", "Ni Kadek Dewi", Peran.PETUGAS),
-    ("satpam", "I Nyoman Budi", Peran.SATPAM),
+    ("admin", "Ni Luh Putu Sari", (Peran.ADMIN,)),
+    ("verifikator", "I Made Wirawan", (Peran.VERIFIKATOR,)),
+    ("kasubag", "Dra. Ni Komang Ayu", (Peran.KASUBAG_TU,)),
+    ("kepala", "H. I Gusti Ngurah Rai", (Peran.KEPALA_KANTOR,)),
+    ("petugas", "I Wayan Sudarma", (Peran.PETUGAS,)),
+    ("petugas2", "Ni Kadek Dewi", (Peran.PETUGAS,)),
+    ("satpam", "I Nyoman Budi", (Peran.SATPAM,)),
+    ("tu", "Ni Made Ayu Lestari", (Peran.KASUBAG_TU, Peran.VERIFIKATOR)),
 )
+
+
+class DemoDiProduksi(RuntimeError):
+    """Demo data asked for in production."""
 
 _ALL = tuple(Mode)
 _PDF_IMG = "pdf,jpeg,png,webp"
@@ -64,15 +72,17 @@ DEMO_SERVICES = (
 
 
 def load(db, config: dict) -> bool:
-    """Add demo services and staff to an empty database; False when it already has data."""
+    """Add demo services and staff to an empty database; False when it already has data.
+    Raises DemoDiProduksi in production."""
+    if config.get("ENV_MODE") == "production":
+        raise DemoDiProduksi("demo accounts and requests are never added in production")
     if staf.count(db) or layanan.list_services(db):
         return False
-    # One hash for the shared demo password; tests choose a cheaper method to stay fast.
-    hashed = generate_password_hash(DEMO_PASSWORD,
-                                    method=config.get("PASSWORD_HASH_METHOD", "scrypt"))
+    # One hash for the shared demo password (cheap parameters under TESTING).
+    hashed = akun.hash_password(DEMO_PASSWORD, config)
     with transaction(db):
-        for username, nama, peran in DEMO_STAFF:
-            staf.add_staff(db, username=username, nama=nama, peran=peran,
+        for username, nama, roles in DEMO_STAFF:
+            staf.add_staff(db, username=username, nama=nama, peran=roles,
                             password_hash=hashed)
         for order, (slug, nama, desc, sop, modes, reqs, link) in enumerate(DEMO_SERVICES):
             lid = layanan.add_service(db, slug=slug, nama=nama, deskripsi=desc, sop_hari=sop,

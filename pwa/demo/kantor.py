@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta, timezone
 from stdnum import damm
 
 from ..domain import pengaduan as pengaduan_rules, sop, telepon, uploads
-from ..domain.workflow import Aksi, Mode, Pelaku, Peran, Status
+from ..domain.workflow import TRANSITIONS, Aksi, Mode, Pelaku, Peran, Status
 from ..gateway import senders
 from ..services import aksi as aksi_service, keberatan as keberatan_service
 from ..services import kalender, notifikasi, pengajuan, pengiriman
@@ -296,7 +296,7 @@ def _act(app, db, pid: int, aksi: Aksi, staff: dict, service: dict) -> None:
             store.save_report(db, pid, petugas_id=staff["petugas"]["id"], **REPORT,
                                  lampiran=attachment["berkas"] if attachment else None,
                                  lampiran_mime=attachment["mime"] if attachment else None)
-    aksi_service.apply(db, p, aksi, Pelaku(Peran(who["peran"]), who["id"]), note=note,
+    aksi_service.apply(db, p, aksi, Pelaku(TRANSITIONS[aksi].peran, who["id"]), note=note,
                        updates=updates, before_commit=before)
 
 

@@ -11,9 +11,11 @@ from wtforms.validators import DataRequired, Length
 
 from ..bahasa import labels
 from ..domain import langkah
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Peran, Status
 from ..store import layanan
 from ..web.db import get_db
+from ..web.jejak import catat
 from ..web.staf import role_required
 from ..web.forms import Form
 from . import media, pustaka
@@ -115,6 +117,7 @@ def tambah():
     if form.validate_on_submit():
         errors = _add_from_form(form)
         if not errors:
+            catat(Peristiwa.ISYARAT_TAMBAH, objek="isyarat", rincian=form.kunci.data)
             flash(_("Video “%(judul)s” ditambahkan.", judul=form.judul.data), "success")
             return redirect(url_for("isyarat.admin"))
     elif request.method == "POST":
@@ -168,6 +171,7 @@ def hapus(nama: str):
         abort(404)
     if request.method == "POST":
         pustaka.remove(current_app.config["ISYARAT_FOLDER"], clip.key)
+        catat(Peristiwa.ISYARAT_HAPUS, objek="isyarat", rincian=clip.key)
         flash(_("Video “%(judul)s” dihapus.", judul=clip.title), "success")
         return redirect(url_for("isyarat.admin"))
     return render_template("isyarat/admin_remove.html", clip=clip)

@@ -17,11 +17,13 @@ from ..domain import tiket as rules
 from ..domain.nomor import grouped
 from ..domain.workflow import (Aksi, Mode, Pelaku, Peran, Status, TransisiDitolak,
                                allowed_actions, waiting_for)
+from ..domain.jejak import Peristiwa
 from ..services import aksi as aksi_service
 from ..services.clock import office_today
 from ..store import permohonan as permohonan_store, tiket as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import LOKET, CounterForm, LayananForm
@@ -107,6 +109,8 @@ def panggil():
             tiket = rules.next_for_counter(day, loket)
             if tiket is not None:
                 store.call(db, tiket["id"], g.staf["id"])
+                catat(Peristiwa.TIKET_PANGGIL, objek="tiket", objek_id=tiket["id"],
+                      rincian=loket)
     except rules.TiketDitolak as refusal:
         flash(labels.of(labels.TIKET_REFUSAL, refusal.reason), "warning")
         return redirect(url_for(".loket"))
@@ -133,6 +137,7 @@ def selesai(tiket_id: int):
         with transaction(db):
             if not store.finish(db, tiket_id):
                 raise rules.TiketDitolak("already_served")
+            catat(Peristiwa.TIKET_SELESAI, objek="tiket", objek_id=tiket_id)
     except rules.TiketDitolak as refusal:
         flash(labels.of(labels.TIKET_REFUSAL, refusal.reason) % {"nomor": tiket["nomor"]},
               "info" if refusal.reason == "already_served" else "warning")
@@ -160,6 +165,7 @@ def _serve_and_report(tiket: dict, p: dict):
                                      lampiran=None, lampiran_mime=None)
         if not store.finish(db, tiket["id"]):
             raise rules.TiketDitolak("already_served")
+        catat(Peristiwa.TIKET_SELESAI, objek="tiket", objek_id=tiket["id"])
 
     try:
         new = aksi_service.apply(db, p, Aksi.LAPOR, _pelaku(), form.catatan.data or "",

@@ -10,11 +10,13 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..domain import nomor, tiket as rules
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import FINAL_STATES, Mode, Status
 from ..services.clock import office_today
 from ..store import layanan, permohonan as permohonan_store, tiket as store, transaction
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .forms import LOKET, LOKET_BIASA, LOKET_LAYANAN, LookupForm, WalkInForm
@@ -108,9 +110,11 @@ def _register(form: WalkInForm, permohonan: dict | None) -> int:
     # BEGIN IMMEDIATE: two guards registering at once must not get the same number.
     with transaction(db):
         sequence = store.last_sequence(db, hari, prefix) + 1
-        return store.create(
+        tiket_id = store.create(
             db, nomor=rules.ticket_number(prefix, sequence), tanggal=hari,
             nama=form.nama.data, kebutuhan=form.kebutuhan.data,
             layanan_id=int(form.layanan.data), loket=form.loket.data, prioritas=prioritas,
             permohonan_id=permohonan["id"] if permohonan else None, dibuat_oleh=g.staf["id"],
         )
+        catat(Peristiwa.TIKET_DAFTAR, objek="tiket", objek_id=tiket_id, rincian=form.loket.data)
+        return tiket_id

@@ -12,10 +12,11 @@ from . import notifikasi, pengiriman
 
 
 def apply(db, permohonan: dict, aksi, pelaku: Pelaku, note: str = "",
-          updates: dict | None = None, before_commit=None) -> Status:
+          updates: dict | None = None, before_commit=None, asal: str = "") -> Status:
     """Decide and record the step; raises workflow.TransisiDitolak when not allowed.
 
-    before_commit(db) runs inside the same transaction (for checks, reports, documents)."""
+    before_commit(db) runs inside the same transaction (for checks, reports, documents);
+    `asal` is where a staff member acted from, for the audit trail."""
     new = decide(aksi, pelaku, Status(permohonan["status"]), Mode(permohonan["mode"]),
                  permohonan.get("petugas_id"), note)
     now = utcnow()
@@ -25,7 +26,7 @@ def apply(db, permohonan: dict, aksi, pelaku: Pelaku, note: str = "",
                 before_commit(db)
             store.record_transition(
                 db, permohonan["id"], staf_id=pelaku.staf_id, peran=pelaku.peran, aksi=aksi,
-                dari=permohonan["status"], ke=new, catatan=note.strip(), now=now,
+                dari=permohonan["status"], ke=new, catatan=note.strip(), now=now, asal=asal,
                 updates=dict(updates or {},
                              **({"selesai_at": now} if new is Status.SELESAI else {})),
             )

@@ -3,4 +3,5 @@ request's page with the steps each role may take now, the printed check sheet, d
 the staff side of keberatan (seed 004). The admin's pages are the admin package's."""
 from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-from . import antrean, cari, cetak, dokumen, keberatan, masuk, permohonan  # noqa: F401
+from . import (antrean, cari, cetak, dokumen, keberatan, masuk, peran, permohonan,  # noqa: F401
+               sandi)

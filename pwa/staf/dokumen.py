@@ -4,8 +4,10 @@ cache."""
 from flask import abort, current_app, send_from_directory
 from flask_babel import gettext
 
+from ..domain.jejak import Peristiwa
 from ..store import permohonan as store
 from ..web.db import get_db
+from ..web.jejak import catat
 from ..web.staf import role_required
 from .blueprint import bp
 from .akses import VIEWERS, load
@@ -27,6 +29,8 @@ def dokumen(dokumen_id: int):
     if d is None or d["permohonan_id"] is None or not d["berkas"]:
         abort(404)
     load(d["permohonan_id"])
+    catat(Peristiwa.DOKUMEN_BUKA, objek="dokumen", objek_id=dokumen_id,
+          rincian=f"permohonan:{d['permohonan_id']}")
     return _send_upload(d["berkas"], d["mime"], d["nama_asli"] or d["berkas"])
 
 
@@ -37,6 +41,7 @@ def lampiran_laporan(permohonan_id: int):
     report = store.report(get_db(), p["id"])
     if report is None or not report["lampiran"]:
         abort(404)
+    catat(Peristiwa.LAMPIRAN_BUKA, objek="permohonan", objek_id=p["id"])
     return _send_upload(report["lampiran"], report["lampiran_mime"],
                         gettext("lampiran-laporan-%(nomor)s", nomor=p["nomor"]) + "."
                         + report["lampiran"].rsplit(".", 1)[-1])

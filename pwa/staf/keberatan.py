@@ -5,6 +5,7 @@ from flask_babel import gettext
 
 from ..bahasa import labels
 from ..domain import keberatan as rules
+from ..domain.jejak import Peristiwa
 from ..domain.nomor import grouped
 from ..domain.workflow import Peran
 from ..services import keberatan as service
@@ -12,6 +13,7 @@ from ..services.clock import office_today
 from ..store import keberatan as store, staf as staf_store
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import catat
 from ..web.staf import role_required
 from . import forms
 from .blueprint import bp
@@ -41,6 +43,8 @@ def keberatan(keberatan_id: int):
         except service.KeberatanDitolak as refusal:
             flash(labels.of(labels.KEBERATAN_REFUSAL, refusal.reason), "warning")
         else:
+            catat(Peristiwa.KEBERATAN_PUTUS, objek="keberatan", objek_id=k["id"],
+                  rincian=f"permohonan:{k['permohonan_id']};{new}")
             flash(gettext("Keputusan disimpan: %(keputusan)s. Pemohon sudah diberi kabar.",
                           keputusan=labels.of(labels.KEBERATAN, new)), "success")
         return redirect(url_for("staf.antrean"))
@@ -67,6 +71,8 @@ def keberatan_diantar(keberatan_id: int):
     except service.KeberatanDitolak as refusal:
         flash(labels.of(labels.KEBERATAN_REFUSAL, refusal.reason), "warning")
     else:
+        catat(Peristiwa.KEBERATAN_ANTAR, objek="keberatan", objek_id=k["id"],
+              rincian=f"permohonan:{k['permohonan_id']}")
         flash(gettext("Tercatat: hasil layanan permohonan %(nomor)s sudah diantar.",
                       nomor=grouped(k["nomor"])), "success")
     return redirect(url_for("staf.antrean"))

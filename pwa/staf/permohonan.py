@@ -9,6 +9,7 @@ from flask_babel import gettext
 
 from ..bahasa import labels
 from ..domain import jadwal, sop
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Aksi, Mode, Status, TransisiDitolak, allowed_actions, decide
 from ..services import aksi as aksi_service, kalender
 from ..services.clock import office_today
@@ -17,6 +18,7 @@ from ..store import tiket as tiket_store
 from ..web import upload_field
 from ..web.db import get_db
 from ..web.errors import form_errors
+from ..web.jejak import asal, catat
 from ..web.staf import role_required
 from . import forms, persyaratan
 from .blueprint import bp
@@ -132,11 +134,13 @@ def periksa(permohonan_id: int):
     if aksi is None:
         with transaction(db):
             save_checks(db)
+            catat(Peristiwa.PERIKSA_SIMPAN, objek="permohonan", objek_id=p["id"])
         flash(gettext("Hasil pemeriksaan disimpan."), "success")
         return redirect(url_for("staf.permohonan", permohonan_id=p["id"]))
     note = form.return_note() if aksi is Aksi.KEMBALIKAN else (form.catatan.data or "")
     try:
-        new = aksi_service.apply(db, p, aksi, pelaku(), note, before_commit=save_checks)
+        new = aksi_service.apply(db, p, aksi, pelaku(), note, before_commit=save_checks,
+                                 asal=asal())
     except TransisiDitolak as e:
         return _refused(p, e.reason)
     return _done(p, aksi, new)
@@ -177,7 +181,8 @@ def aksi(permohonan_id: int, aksi: str):
     elif aksi is Aksi.LAPOR:
         before = _report_writer(p, form, attachment)
     try:
-        new = aksi_service.apply(db, p, aksi, pelaku(), note, updates, before_commit=before)
+        new = aksi_service.apply(db, p, aksi, pelaku(), note, updates, before_commit=before,
+                                 asal=asal())
     except TransisiDitolak as e:
         return _refused(p, e.reason)
     return _done(p, aksi, new)

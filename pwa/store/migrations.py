@@ -243,4 +243,56 @@ CREATE TABLE hari_tutup (
 ALTER TABLE permohonan ADD COLUMN batas_dari_jadwal INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP]
+
+# --- Staff accounts, sessions, sign-in lockout and the audit trail (issue 17 points 1-2, issue
+# 16 points 7 and 13) -------------------------------------------------------------------------
+# One person may hold several roles (staf_peran). Sessions live here, not only in the signed
+# cookie, so signing out, a password change or deactivation ends them on every device and an
+# idle one expires (staf_session; the cookie carries a random token, the table its SHA-256).
+# Failed sign-ins are counted here, shared by every worker process (gagal_masuk, dikunci_sampai).
+# The audit trail (jejak) can only be added to: the triggers refuse UPDATE and DELETE.
+M005_STAF_AKUN = """
+CREATE TABLE staf_peran (
+    staf_id INTEGER NOT NULL REFERENCES staf(id),
+    peran TEXT NOT NULL,
+    PRIMARY KEY (staf_id, peran)
+);
+INSERT INTO staf_peran (staf_id, peran) SELECT id, peran FROM staf;
+ALTER TABLE staf DROP COLUMN peran;
+ALTER TABLE staf ADD COLUMN harus_ganti_sandi INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staf ADD COLUMN gagal_masuk INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staf ADD COLUMN dikunci_sampai TEXT;
+ALTER TABLE staf ADD COLUMN sandi_diubah_at TEXT;
+CREATE TABLE staf_session (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    staf_id INTEGER NOT NULL REFERENCES staf(id),
+    peran TEXT NOT NULL,
+    dibuat_at TEXT NOT NULL,
+    terakhir_at TEXT NOT NULL
+);
+CREATE INDEX staf_session_staf ON staf_session(staf_id);
+CREATE TABLE jejak (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    jenis TEXT NOT NULL,
+    peristiwa TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id),
+    peran TEXT,
+    objek TEXT,
+    objek_id INTEGER,
+    rincian TEXT NOT NULL DEFAULT '',
+    asal TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX jejak_at ON jejak(at);
+CREATE INDEX jejak_staf ON jejak(staf_id, at);
+CREATE INDEX jejak_jenis ON jejak(jenis, at);
+CREATE TRIGGER jejak_tidak_diubah BEFORE UPDATE ON jejak
+BEGIN SELECT RAISE(ABORT, 'jejak audit hanya bisa ditambah'); END;
+CREATE TRIGGER jejak_tidak_dihapus BEFORE DELETE ON jejak
+BEGIN SELECT RAISE(ABORT, 'jejak audit hanya bisa ditambah'); END;
+"""
+# --- end of staff accounts ---------------------------------------------------------------------
+
+
+MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN]

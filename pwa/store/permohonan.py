@@ -2,6 +2,7 @@
 import json
 import sqlite3
 
+from . import jejak
 from .db import row, rows, utcnow
 
 _JSON_FIELDS = ("kategori", "disabilitas", "bantuan")
@@ -106,8 +107,9 @@ class StatusBerubah(Exception):
 
 def record_transition(db, permohonan_id: int, *, staf_id: int | None, peran: str, aksi: str,
                       dari: str | None, ke: str, catatan: str = "", now: str | None = None,
-                      updates: dict | None = None) -> None:
-    """Move the request and write the audit entry (who, when, from, to, note) together.
+                      updates: dict | None = None, asal: str = "") -> None:
+    """Move the request and write its history entry (who, when, from, to, note) and its audit
+    trail entry (who, when, from where: jejak, without the note) together.
 
     The move happens only if the request is still in `dari`: two staff acting on the same
     request at once cannot both succeed (the second gets StatusBerubah and nothing is written).
@@ -130,6 +132,8 @@ def record_transition(db, permohonan_id: int, *, staf_id: int | None, peran: str
         "aksi": str(aksi), "dari_status": dari, "ke_status": str(ke), "catatan": catatan,
         "at": now,
     })
+    jejak.add(db, aksi, staf_id=staf_id, peran=peran, objek="permohonan",
+              objek_id=permohonan_id, rincian=f"{dari or ''}>{ke}", asal=asal, now=now)
 
 
 def history(db, permohonan_id: int) -> list[dict]:

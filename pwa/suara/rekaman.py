@@ -10,7 +10,9 @@ from wtforms import FileField
 from speech import rekaman, tts
 
 from ..bahasa.locales import AUTONYMS, BALINESE
+from ..domain.jejak import Peristiwa
 from ..domain.workflow import Peran
+from ..web.jejak import catat
 from ..web.staf import role_required
 from ..web.forms import Form
 from . import teks
@@ -73,6 +75,7 @@ def rekam(bahasa: str, kunci: str):
         except rekaman.RecordingRefused as refused:
             errors = [("rekaman", str(REFUSALS[refused.reason]))]
         else:
+            catat(Peristiwa.REKAMAN_SIMPAN, objek="rekaman", rincian=f"{bahasa}:{kunci}")
             flash(_("Rekaman untuk “%(teks)s” sudah dipakai.", teks=text), "success")
             return redirect(url_for("suara.rekaman_index", bahasa=bahasa))
     elif request.method == "POST":
@@ -95,6 +98,7 @@ def hapus_rekaman(bahasa: str, kunci: str):
         abort(404)
     if request.method == "POST":
         rekaman.remove(recordings_folder(current_app), bahasa, kunci)
+        catat(Peristiwa.REKAMAN_HAPUS, objek="rekaman", rincian=f"{bahasa}:{kunci}")
         flash(_("“%(teks)s” kembali diucapkan suara komputer.", teks=text), "success")
         return redirect(url_for("suara.rekaman_index", bahasa=bahasa))
     return render_template("suara/admin_hapus.html", key=kunci, text=text, lang=bahasa,

@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (aksara, caching, converters, db, errors, filters, headers, language, staf,
                tampilan)
-from .extensions import babel, csrf, htmx, limiter
+from .extensions import babel, csrf, htmx
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 
@@ -29,7 +29,6 @@ def init_app(app):
     language.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
-    limiter.init_app(app)
     filters.init_app(app)
     errors.init_app(app)
     caching.init_app(app)  # compression, versioned static URLs, page ETags
