@@ -359,6 +359,13 @@ def test_production_has_no_demo_accounts_and_the_cli_makes_the_first_admin(tmp_p
     monkeypatch.setenv("MENTARI_ENV", "production")
     monkeypatch.setenv("MENTARI_SECRET_KEY", "p" * 40)
     monkeypatch.setenv("MENTARI_DATABASE", str(tmp_path / "prod.db"))
+    # What production insists on besides the key: its public address (the test client asks as
+    # localhost), a real gateway and the office's phone.
+    monkeypatch.setenv("MENTARI_PUBLIC_URL", "https://mentari.example.go.id")
+    monkeypatch.setenv("MENTARI_TRUSTED_HOSTS", "localhost")
+    monkeypatch.setenv("MENTARI_NOTIFY_SENDER", "http")
+    monkeypatch.setenv("MENTARI_GATEWAY_URL", "https://gateway.example/sms")
+    monkeypatch.setenv("MENTARI_KANTOR_TELEPON", "(0363) 21011")
     app = create_app({"TESTING": True, "UPLOAD_FOLDER": str(tmp_path / "u"),
                       "NOTIFY_OUTBOX_FILE": str(tmp_path / "o.log"), "WTF_CSRF_ENABLED": False,
                       "RATELIMIT_ENABLED": False,

@@ -5,13 +5,9 @@ object's kind and id, a short code-only detail), from where (the address the req
 from ..domain.jejak import jenis_of
 from .db import rows, utcnow
 
-# The audit page's filters, as SQL; values go in as parameters.
-_FILTERS = {
-    "jenis": "j.jenis = ?",
-    "staf_id": "j.staf_id = ?",
-    "dari": "j.at >= ?",        # UTC moments: the caller turns office days into them
-    "sampai": "j.at < ?",
-}
+# The audit page's filters: each is "no filter" when its value is empty ("dari" and "sampai"
+# are UTC moments: the caller turns office days into them). Values go in as parameters.
+_FILTERS = ("jenis", "staf_id", "dari", "sampai")
 
 
 def add(db, peristiwa: str, *, staf_id: int | None = None, peran: str | None = None,
@@ -24,26 +20,24 @@ def add(db, peristiwa: str, *, staf_id: int | None = None, peran: str | None = N
     }).last_pk
 
 
-def _where(filters: dict) -> tuple[str, list]:
-    used = [(k, v) for k, v in filters.items() if v not in (None, "") and k in _FILTERS]
-    sql = " AND ".join(_FILTERS[k] for k, _v in used)
-    return (" WHERE " + sql if sql else ""), [v for _k, v in used]
+def _params(filters: dict) -> dict:
+    return {k: (filters.get(k) if filters.get(k) not in (None, "") else None) for k in _FILTERS}
 
 
-_SELECT = ("SELECT j.*, s.username AS staf_username, s.nama AS staf_nama FROM jejak j "
-           "LEFT JOIN staf s ON s.id = j.staf_id")
-
-
-def search(db, filters: dict, *, limit: int | None = None, offset: int = 0) -> list[dict]:
-    """Newest first."""
-    where, params = _where(filters)
-    sql = _SELECT + where + " ORDER BY j.id DESC"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return rows(db, sql, params)
+def search(db, filters: dict, *, limit: int = -1, offset: int = 0) -> list[dict]:
+    """Newest first (limit -1: all)."""
+    return rows(db, """
+        SELECT j.*, s.username AS staf_username, s.nama AS staf_nama
+        FROM jejak j LEFT JOIN staf s ON s.id = j.staf_id
+        WHERE (:jenis IS NULL OR j.jenis = :jenis) AND (:staf_id IS NULL OR j.staf_id = :staf_id)
+          AND (:dari IS NULL OR j.at >= :dari) AND (:sampai IS NULL OR j.at < :sampai)
+        ORDER BY j.id DESC LIMIT :limit OFFSET :offset""",
+                dict(_params(filters), limit=limit, offset=offset))
 
 
 def count(db, filters: dict) -> int:
-    where, params = _where(filters)
-    return db.execute("SELECT COUNT(*) FROM jejak j" + where, params).fetchone()[0]
+    return db.execute("""
+        SELECT COUNT(*) FROM jejak j
+        WHERE (:jenis IS NULL OR j.jenis = :jenis) AND (:staf_id IS NULL OR j.staf_id = :staf_id)
+          AND (:dari IS NULL OR j.at >= :dari) AND (:sampai IS NULL OR j.at < :sampai)""",
+                      _params(filters)).fetchone()[0]

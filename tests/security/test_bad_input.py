@@ -79,7 +79,8 @@ def _urls(app, built) -> list[tuple[str, str, tuple]]:
             if rule.endpoint == "static":
                 continue
             for values in _values(built):
-                args = {a: values[a] for a in rule.arguments}
+                # A route argument the table does not know gets a plain value.
+                args = {a: values.get(a, 1) for a in rule.arguments}
                 try:
                     url = url_for(rule.endpoint, **args)
                 except BuildError:
