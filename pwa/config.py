@@ -94,6 +94,9 @@ def from_environment(instance_path: str) -> dict:
         # otherwise each answer, prompts and images included, would carry a Set-Cookie (bytes on
         # 2G, and a cookie on responses meant for shared caches).
         "SESSION_REFRESH_EACH_REQUEST": False,
+        # The service worker's kill switch (templates/shell/sw_mati.js): 1 removes the worker
+        # and its caches from every phone on its next visit, should a worker go wrong.
+        "SW_MATI": env.get("MENTARI_SW_MATI", "") == "1",
     }
 
 

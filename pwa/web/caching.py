@@ -4,6 +4,10 @@
   (`immutable`) and still gets a changed file at once: its URL changes with it.
 - Pages get an ETag and `no-cache`: a phone asks again each time, and an unchanged page costs
   a 304 of a few hundred bytes instead of the whole page.
+- Pages with someone's personal details (a request, a draft, what was typed into a form, a
+  one-time message) and every staff page are `no-store`: a phone that a family shares, or an
+  office computer, keeps no copy of them, in the browser's cache or in the service worker's
+  (which stores no page marked so). Views say so with `personal()`.
 - Pages, CSS, scripts and JSON are compressed (brotli, zstd or gzip, as the browser accepts).
 """
 import hashlib
@@ -11,6 +15,7 @@ import os
 import time
 
 from flask import current_app, g, request, session
+from flask.globals import request_ctx
 from flask_compress import Compress
 
 compress = Compress()
@@ -59,6 +64,23 @@ def _page_etag(response) -> str:
     return f"{digest}-{int(time.time() // ETAG_PERIOD)}"
 
 
+def personal() -> None:
+    """This page shows someone's name, phone number, NIK, address or request: never kept."""
+    g.personal_page = True
+
+
+def _is_personal() -> bool:
+    return bool(
+        g.get("personal_page")
+        # Staff pages show citizens' details; signed in, even a public page has their menu.
+        # (Staff pages need a sign-in: the sign-in page itself is public.)
+        or g.get("staf")
+        # The answer to a post shows what was typed (a refused form keeps it).
+        or request.method not in ("GET", "HEAD")
+        # A flashed message is said once ("Permohonan … tidak lagi tercantum di HP ini").
+        or request_ctx.flashes)
+
+
 def _caching(response):
     if request.endpoint == "static":
         version = request.args.get("v")
@@ -69,6 +91,9 @@ def _caching(response):
             response.cache_control.no_cache = None
         else:
             response.cache_control.no_cache = True
+        return response
+    if response.mimetype == "text/html" and _is_personal():
+        response.headers["Cache-Control"] = "private, no-store"
         return response
     if (request.method in ("GET", "HEAD") and response.status_code == 200
             and response.mimetype == "text/html" and not response.is_streamed):

@@ -6,8 +6,18 @@
   var skrip = document.currentScript;
 
   if ("serviceWorker" in navigator && skrip && skrip.getAttribute("data-sw")) {
-    navigator.serviceWorker.register(skrip.getAttribute("data-sw"), {scope: "/"})
+    // updateViaCache "none": a new worker, and the script it imports, reach the phone on its
+    // next visit, whatever an HTTP cache on the way kept.
+    navigator.serviceWorker.register(skrip.getAttribute("data-sw"),
+                                     {scope: "/", updateViaCache: "none"})
       .catch(function () {});
+    // A page shown from the phone carries the form token it was saved with, which may have
+    // expired: the worker hands over the token of the fresh copy it fetched meanwhile.
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (!e.data || !e.data.mentari || e.data.jenis !== "token" || !e.data.token) return;
+      Array.prototype.forEach.call(document.querySelectorAll("input[name=csrf_token]"),
+        function (input) { input.value = e.data.token; });
+    });
     var kirim = function () {
       navigator.serviceWorker.ready.then(function (reg) {
         if (reg.active) reg.active.postMessage({perintah: "kirim"});
@@ -52,6 +62,10 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    // A page the worker showed from the phone because the network did not answer says so
+    // on screen; it is said aloud too (text there on load is not announced by itself).
+    var tersimpan = document.querySelector("[data-tersimpan]");
+    if (tersimpan) umumkan(tersimpan.textContent.trim());
     // What the page showed when it loaded has been read with the page: not news.
     Array.prototype.forEach.call(document.querySelectorAll("[id] > [data-umumkan]"), function (k) {
       terakhir[k.parentNode.id] = k.getAttribute("data-umumkan-kunci") || k.getAttribute("data-umumkan");
