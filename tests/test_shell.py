@@ -139,6 +139,7 @@ def test_offline_page_says_what_still_works(client):
 # --- caching and compression --------------------------------------------------------------
 
 def test_static_files_have_their_hash_in_the_url_and_are_kept_a_year(app, client):
+    client.get("/")   # the first page inlines the stylesheet; later ones link it
     html = client.get("/").get_data(as_text=True)
     href = re.search(r'href="(/static/css/mentari\.css\?v=(\w+))"', html)
     with open(app.static_folder + "/css/mentari.css", "rb") as f:

@@ -9,7 +9,12 @@
   office computer, keeps no copy of them, in the browser's cache or in the service worker's
   (which stores no page marked so). Views say so with `personal()`.
 - Pages, CSS, scripts and JSON are compressed (brotli, zstd or gzip, as the browser accepts).
+- The first page a phone ever opens carries the stylesheet inline (`inline_stylesheet`), so it
+  paints as soon as its HTML arrives instead of waiting a round trip for the CSS; the service
+  worker then keeps the file, and later pages link it (issue 21). The Content-Security-Policy
+  allows exactly that text by its hash (web/headers.py).
 """
+import base64
 import hashlib
 import os
 import time
@@ -42,6 +47,23 @@ def static_version(filename: str) -> str | None:
         with open(path, "rb") as f:
             _digests[key] = hashlib.sha256(f.read()).hexdigest()[:10]
     return _digests[key]
+
+
+INLINE_STYLESHEET = "css/mentari.css"
+_inline: dict[tuple[str, int], tuple[str, str]] = {}
+
+
+def inline_stylesheet() -> tuple[str, str]:
+    """(text, CSP source) of the stylesheet inlined on a first visit, re-read when it changes."""
+    path = os.path.join(current_app.static_folder, INLINE_STYLESHEET)
+    key = (path, os.stat(path).st_mtime_ns)
+    if key not in _inline:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        _inline.clear()
+        _inline[key] = (text, f"'sha256-{digest}'")
+    return _inline[key]
 
 
 def _add_version(endpoint, values):
@@ -106,7 +128,15 @@ def _caching(response):
     return response
 
 
+def _inline_css():
+    from markupsafe import Markup
+    return Markup(inline_stylesheet()[0])  # nosec B704: our own stylesheet, hashed in the CSP
+
+
 def init_app(app):
+    app.jinja_env.globals["inline_css"] = _inline_css
+    with app.app_context():
+        inline_stylesheet()   # read (and hashed) once at start-up
     app.config.setdefault("COMPRESS_MIN_SIZE", 256)
     # Brotli level 5 compresses pages ~10% better than the default 4 at no visible cost.
     app.config.setdefault("COMPRESS_BR_LEVEL", 5)

@@ -53,6 +53,30 @@
     el.focus();
   }
 
+  /* The header's menus (details[data-menu]: "Menu" and "Tampilan") close as menus do: with
+     Escape (focus back on their button), when focus moves out of them, and on a tap
+     elsewhere. Without JavaScript they still open and close with their button. */
+  function tutup(menu, fokusKembali) {
+    if (!menu.open) return;
+    menu.open = false;
+    if (fokusKembali) menu.querySelector("summary").focus();
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || !e.target.closest) return;
+    var menu = e.target.closest("details[data-menu][open]");
+    if (menu) { tutup(menu, true); e.preventDefault(); }
+  });
+  document.addEventListener("focusout", function (e) {
+    var menu = e.target.closest && e.target.closest("details[data-menu][open]");
+    // Only when focus lands somewhere else: a tap on a non-focusable spot inside (or a
+    // browser that does not focus buttons on click) leaves relatedTarget empty.
+    if (menu && e.relatedTarget && !menu.contains(e.relatedTarget)) tutup(menu, false);
+  });
+  document.addEventListener("pointerdown", function (e) {
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-menu][open]"),
+      function (menu) { if (!menu.contains(e.target)) tutup(menu, false); });
+  });
+
   var terakhir = {};   // per region: the change last announced (polling repeats the same one)
   // "Cetak nomor ini": the page's print button (no inline handler: the Content-Security-Policy
   // allows scripts from files only).
