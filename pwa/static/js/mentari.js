@@ -12,12 +12,16 @@
                                      {scope: "/", updateViaCache: "none"})
       .catch(function () {});
     // A page shown from the phone carries the form token it was saved with, which may have
-    // expired: the worker hands over the token of the fresh copy it fetched meanwhile.
+    // expired: the worker hands over the token of the fresh copy it fetched meanwhile (and
+    // answers nothing for a page that came from the network).
     navigator.serviceWorker.addEventListener("message", function (e) {
       if (!e.data || !e.data.mentari || e.data.jenis !== "token" || !e.data.token) return;
       Array.prototype.forEach.call(document.querySelectorAll("input[name=csrf_token]"),
         function (input) { input.value = e.data.token; });
     });
+    if (navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage({perintah: "token"});
+    }
     var kirim = function () {
       navigator.serviceWorker.ready.then(function (reg) {
         if (reg.active) reg.active.postMessage({perintah: "kirim"});

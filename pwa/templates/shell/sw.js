@@ -183,22 +183,29 @@ function salinanHalaman(req) {
   return caches.open(HALAMAN).then(function (c) { return c.match(req, {ignoreVary: true}); });
 }
 
-/* A public page: the kept copy at once, refreshed in the background; its fresh form token
-   goes to the open pages (a kept page's token may have expired). */
+/* A public page: the kept copy at once, refreshed in the background. The kept copy's form
+   token may have expired: the page asks for the fresh copy's (mentari.js, "token"). */
+var tokenUntuk = {};   // page (client id) shown from the phone → its fresh token, when known
+
 function segera(req, event) {
   return Promise.all([salinanHalaman(req), varian()]).then(function (hasil) {
     var kept = hasil[0];
     if (!kept || kept.headers.get("X-Mentari-Varian") !== hasil[1]) return tunggu(req, event);
-    event.waitUntil(ambil(req, event).then(function (res) {
-      return res.ok ? res.clone().text().then(kabariToken) : null;
-    }).catch(tanpaApaApa));
+    var token = ambil(req, event).then(function (res) {
+      return res.ok ? res.clone().text().then(function (html) {
+        var m = /name="csrf_token" value="([^"]+)"/.exec(html);
+        return m ? m[1] : null;
+      }) : null;
+    }).catch(function () { return null; });
+    if (event.resultingClientId) {
+      tokenUntuk[event.resultingClientId] = token;
+      // Forgotten after a minute whether asked for or not.
+      event.waitUntil(token.then(function () {
+        setTimeout(function () { delete tokenUntuk[event.resultingClientId]; }, 60000);
+      }));
+    }
     return kept;
   });
-}
-
-function kabariToken(html) {
-  var m = /name="csrf_token" value="([^"]+)"/.exec(html);
-  if (m) return kabari({jenis: "token", token: m[1]});
 }
 
 /* Any other page: the network for at most BATAS_TUNGGU_MS, then the copy last seen (said to
@@ -397,6 +404,14 @@ self.addEventListener("sync", function (event) {
 self.addEventListener("message", function (event) {
   if (event.data && event.data.perintah === "kirim") {
     event.waitUntil(kirim().catch(tanpaApaApa));
+  }
+  var token = event.source && event.data && event.data.perintah === "token"
+    && tokenUntuk[event.source.id];
+  if (token) {
+    delete tokenUntuk[event.source.id];
+    event.waitUntil(token.then(function (t) {
+      if (t) event.source.postMessage({mentari: true, jenis: "token", token: t});
+    }));
   }
 });
 
