@@ -57,7 +57,11 @@ def encode(chosen: dict) -> str:
 def first_visit() -> bool:
     """No page has offered the language and voice mode to this browser yet (staff are never
     offered them)."""
-    return not request.cookies.get(OFFERED_COOKIE) and not g.get("staf")
+    # The service worker's own copies for offline use (X-Mentari-Simpan, sent without
+    # cookies) are not anybody's first visit: no offers, and the stylesheet linked (the
+    # worker keeps the file) rather than inlined into each copy.
+    return (not request.cookies.get(OFFERED_COOKIE) and not g.get("staf")
+            and not request.headers.get("X-Mentari-Simpan"))
 
 
 def _remember_offered(response):

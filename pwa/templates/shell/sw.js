@@ -53,7 +53,8 @@ self.addEventListener("install", function (event) {
     // the person opens later replace these plain copies with their own (display mode too).
     // One by one: a file that fails must not keep the phone on the old version.
     return Promise.all(PRECACHE.map(function (u) {
-      return cache.add(new Request(u, {credentials: "omit"})).catch(tanpaApaApa);
+      return cache.add(new Request(u, {credentials: "omit",
+                                       headers: {"X-Mentari-Simpan": "1"}})).catch(tanpaApaApa);
     }));
   }).then(function () { return self.skipWaiting(); }));
 });
