@@ -7,10 +7,15 @@
 
   if ("serviceWorker" in navigator && skrip && skrip.getAttribute("data-sw")) {
     // updateViaCache "none": a new worker, and the script it imports, reach the phone on its
-    // next visit, whatever an HTTP cache on the way kept.
-    navigator.serviceWorker.register(skrip.getAttribute("data-sw"),
-                                     {scope: "/", updateViaCache: "none"})
-      .catch(function () {});
+    // next visit, whatever an HTTP cache on the way kept. After the page has loaded: on a
+    // first visit over 2G, the worker's downloads must not compete with the page's own.
+    var daftar = function () {
+      navigator.serviceWorker.register(skrip.getAttribute("data-sw"),
+                                       {scope: "/", updateViaCache: "none"})
+        .catch(function () {});
+    };
+    if (document.readyState === "complete") daftar();
+    else window.addEventListener("load", daftar);
     // A page shown from the phone carries the form token it was saved with, which may have
     // expired: the worker hands over the token of the fresh copy it fetched meanwhile (and
     // answers nothing for a page that came from the network).
