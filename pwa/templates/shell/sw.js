@@ -116,7 +116,7 @@ self.addEventListener("fetch", function (event) {
 function cacheDulu(req, nama) {
   return caches.match(req, {ignoreVary: true}).then(function (kept) {
     return kept || fetch(req).then(function (res) {
-      if (res.ok && res.status === 200) {
+      if (res.ok && res.status === 200 && !diganti()) {
         var salinan = res.clone();
         caches.open(nama).then(function (c) { return c.put(req, salinan); });
       }
@@ -166,7 +166,15 @@ function varian() {
   })).then(function (nilai) { return nilai.join("|"); });
 }
 
+/* A worker that a newer one (or the kill switch) has replaced finishes what it was doing but
+   writes nothing more: a late background fetch would otherwise bring back caches the new one
+   has just removed. */
+function diganti() {
+  return !!(self.serviceWorker && self.serviceWorker.state === "redundant");
+}
+
 function simpanHalaman(req, res) {
+  if (diganti()) return Promise.resolve();
   return Promise.all([res.text(), varian()]).then(function (hasil) {
     var html = hasil[0];
     var kepala = new Headers(res.headers);
@@ -174,6 +182,7 @@ function simpanHalaman(req, res) {
     kepala.set("X-Mentari-Varian", hasil[1]);
     var salinan = new Response(tanpaTawaran(html), {status: 200, statusText: res.statusText,
                                                     headers: kepala});
+    if (diganti()) return null;
     return caches.open(HALAMAN).then(function (c) {
       return c.put(req, salinan).then(function () { return rapikan(c); });
     });
