@@ -213,6 +213,10 @@ def test_starting_a_request_without_a_signal_opens_the_offline_form(phone):
     base = driver.base_url
     driver.get(base + "/ajukan")
     kept(driver, "/ajukan")
+    # With a signal, the request starts as usual (through the worker).
+    driver.get(base + "/ajukan")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button"))
+    assert urlsplit(driver.current_url).path == "/ajukan/layanan"
     link.offline = True
     try:
         driver.get(base + "/ajukan")
