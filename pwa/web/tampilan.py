@@ -65,11 +65,21 @@ def first_visit() -> bool:
 
 
 def _remember_offered(response):
-    if (response.mimetype == "text/html" and response.status_code == 200
-            and not request.cookies.get(OFFERED_COOKIE)):
+    if response.mimetype != "text/html":
+        return response
+    offered = request.cookies.get(OFFERED_COOKIE)
+    if response.status_code == 200 and not offered:
         response.set_cookie(OFFERED_COOKIE, "1", max_age=ONE_YEAR, samesite="Lax",
                             httponly=False,   # read by the service worker, like COOKIE
                             secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+        offered = "1"
+    # The look this page was made for, as the cookies will read after this response: the
+    # service worker shows a kept copy at once only while its cookies still read the same
+    # (templates/shell/sw.js, varian).
+    from . import language
+    bahasa = language.asked() or request.cookies.get(language.COOKIE, "")
+    response.headers["X-Mentari-Varian"] = "|".join(
+        (bahasa, request.cookies.get(COOKIE, ""), offered or ""))
     return response
 
 

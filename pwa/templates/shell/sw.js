@@ -153,13 +153,14 @@ function ambil(req, event) {
 }
 
 /* What a page looks like besides its URL: language, display settings, first visit or not
-   (cookies the worker may read; they hold no secret). A public page is shown at once only in
-   the look it was kept in. Without cookieStore, every kept page counts as the same look:
-   posts to /tampilan and ?lang= still clear the kept pages. */
+   (cookies the worker may read; they hold no secret). The server names the look of each page
+   (X-Mentari-Varian, web/tampilan.py); a public page is shown at once only while the cookies
+   still read the same. Without cookieStore every kept page counts as the right look: posts to
+   /tampilan and ?lang= still clear the kept pages. */
 var KUE = ["bahasa", "tampilan", "ditawari"];
 
 function varian() {
-  if (!self.cookieStore) return Promise.resolve("");
+  if (!self.cookieStore) return Promise.resolve(null);
   return Promise.all(KUE.map(function (nama) {
     return self.cookieStore.get(nama).then(function (c) { return c ? c.value : ""; },
                                           function () { return ""; });
@@ -175,11 +176,9 @@ function diganti() {
 
 function simpanHalaman(req, res) {
   if (diganti()) return Promise.resolve();
-  return Promise.all([res.text(), varian()]).then(function (hasil) {
-    var html = hasil[0];
+  return res.text().then(function (html) {
     var kepala = new Headers(res.headers);
     kepala.set("X-Mentari-Disimpan", String(Date.now()));
-    kepala.set("X-Mentari-Varian", hasil[1]);
     var salinan = new Response(tanpaTawaran(html), {status: 200, statusText: res.statusText,
                                                     headers: kepala});
     if (diganti()) return null;
@@ -200,7 +199,9 @@ var tokenUntuk = {};   // page (client id) shown from the phone → its fresh to
 function segera(req, event) {
   return Promise.all([salinanHalaman(req), varian()]).then(function (hasil) {
     var kept = hasil[0];
-    if (!kept || kept.headers.get("X-Mentari-Varian") !== hasil[1]) return tunggu(req, event);
+    if (!kept || (hasil[1] !== null && kept.headers.get("X-Mentari-Varian") !== hasil[1])) {
+      return tunggu(req, event);
+    }
     var token = ambil(req, event).then(function (res) {
       return res.ok ? res.clone().text().then(function (html) {
         var m = /name="csrf_token" value="([^"]+)"/.exec(html);
