@@ -88,14 +88,17 @@ def phone(live_server):
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
     driver.base_url = f"http://127.0.0.1:{link.port}"
-    # A citizen's phone that sent (or looked up) the demo requests.
+    driver.get(driver.base_url + "/")
+    assert driver.execute_async_script(INSTALLED), "the service worker did not install"
+    # A citizen's phone that sent (or looked up) the demo requests: given once the worker
+    # is in, so that nothing of its installing can meet the session.
     s = site()
-    driver.get(driver.base_url + "/healthz")
     driver.add_cookie({"name": s.app.config["SESSION_COOKIE_NAME"], "path": "/",
                        "value": s.app.session_interface.get_signing_serializer(s.app).dumps(
                            {"milik": s.demo.owned}), "httpOnly": True})
-    driver.get(driver.base_url + "/")
-    assert driver.execute_async_script(INSTALLED), "the service worker did not install"
+    driver.get(driver.base_url + "/status")
+    assert driver.find_elements(By.CSS_SELECTOR, "main a.card__link"), \
+        "the phone does not own the demo requests"
     try:
         yield driver, link
     finally:
