@@ -293,6 +293,7 @@ def test_the_voice_menu_speaks_without_a_signal(phone):
     base = driver.base_url
     driver.get(base + "/")
     installed(driver)
+    driver.find_element(By.CSS_SELECTOR, ".site-menu__tombol").click()   # a phone: in the menu
     driver.find_element(By.CSS_SELECTOR, ".voice-toggle__button[value=aktif]").click()
     data = json.loads(driver.find_element(By.ID, "suara-data").get_attribute("textContent"))
     laju = {0.75: "0.75", 1: "1", 1.25: "1.25"}[data["laju"]]

@@ -1,17 +1,26 @@
-"""How long citizen pages take on Slow 3G (400 kbit/s each way, 2000 ms latency), in headless
-Chromium: the first visit (empty cache, no service worker) and a repeat visit (the service
-worker installed, the cache warm).
+"""How long citizen pages take on a slow link (400 kbit/s each way, 2000 ms round trip), in
+headless Chromium at 412x915 (a phone):
+
+- first visit: empty cache, no service worker; the floor is two round trips (the page, then
+  its files in parallel) plus the transfer of every byte at the link's speed;
+- repeat visit: the service worker installed, the page seen once;
+- hanging link: the same repeat visit while the link is connected but barely answering
+  (30 s round trip): how long until the saved copy is on screen.
 
     .venv/bin/python bench/slow3g.py [path ...]
 
-The network is slowed on every DevTools target, the page and the service worker (pages of a
-repeat visit come through the worker, whose own fetches page-level emulation would not slow).
-Times are from the start of navigation to the load event (the page shown and usable) and to
-DOMContentLoaded; KB and requests are what the page's Resource Timing reports as transferred.
-On a repeat visit the page comes through the service worker, and Chromium then reports the
-size of the body the worker handed over, even when the worker got it as a 304 of a few hundred
-bytes: read that column as an upper bound. Needs Debian's chromium and chromium-driver
-(`make browser`).
+The link is a throttling proxy between the browser and the server: every byte of every
+request (the main document, the service worker's own fetches, the worker script) crosses it,
+delayed by half the round trip each way and paced at the link's speed, shared by all
+connections. DevTools' page-target throttling is not used: in Chromium 156 it no longer slows
+the main document, so first visits read about one round trip low.
+
+Times are from the start of navigation to the load event (the page shown and usable), to
+DOMContentLoaded, and to the largest contentful paint, whose element is named (it should be
+the page's heading). KB and requests are what the page's Resource Timing reports. On a repeat
+visit the page comes through the service worker, and Chromium then reports the size of the
+body the worker handed over: read that column as an upper bound. Needs Debian's chromium and
+chromium-driver (`make browser`).
 """
 import logging
 import os
@@ -27,15 +36,29 @@ sys.path.insert(0, str(ROOT))
 
 PAGES = ("/", "/layanan", "/ajukan", "/ajukan/satu-halaman", "/status", "/skm/isi", "/skm",
          "/pengaduan", "/luring")
-SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 400_000 // 8,
-           "uploadThroughput": 400_000 // 8}
+LATENCY_MS = 2000
+HANGING_MS = 30000
+KBIT = 400
 
 TIMING = """
+const done = arguments[arguments.length - 1];
 const nav = performance.getEntriesByType('navigation')[0];
 const all = [nav].concat(performance.getEntriesByType('resource'));
-return {load: nav.loadEventEnd, dom: nav.domContentLoadedEventEnd,
-        bytes: all.reduce((n, e) => n + (e.transferSize || 0), 0),
-        requests: all.filter(e => e.transferSize > 0).length};
+const result = {load: nav.loadEventEnd, dom: nav.domContentLoadedEventEnd,
+                bytes: all.reduce((n, e) => n + (e.transferSize || 0), 0),
+                requests: all.filter(e => e.transferSize > 0).length, lcp: null, lcpWhat: ''};
+const paint = performance.getEntriesByName('first-contentful-paint')[0];
+result.fcp = paint ? paint.startTime : null;
+new PerformanceObserver((list) => {
+  const last = list.getEntries().pop();
+  if (last) {
+    result.lcp = last.startTime;
+    const el = last.element;
+    result.lcpWhat = el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className)
+      .split(' ')[0] : '') : '?';
+  }
+}).observe({type: 'largest-contentful-paint', buffered: true});
+setTimeout(() => done(result), 100);
 """
 
 
@@ -46,7 +69,7 @@ def serve():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = make_server("127.0.0.1", 0, site().app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}"
+    return server
 
 
 def browser(home: str):
@@ -69,7 +92,7 @@ def browser(home: str):
 
 def visit(driver, url: str) -> dict:
     driver.get(url)
-    return driver.execute_script(TIMING)
+    return driver.execute_async_script(TIMING)
 
 
 def wait_for_worker(driver) -> None:
@@ -85,30 +108,36 @@ def wait_for_worker(driver) -> None:
         });""")
 
 
+def seconds(ms) -> str:
+    return f"{ms / 1000:5.2f}s" if ms is not None else "    ?"
+
+
 def main() -> None:
-    from a11y_tests.test_offline import ONLINE, Browser
+    from a11y_tests.slow_link import SlowLink
     paths = sys.argv[1:] or PAGES
-    server, base = serve()
-    print(f"Slow 3G: {SLOW_3G['downloadThroughput'] * 8 // 1000} kbit/s down and up, "
-          f"{SLOW_3G['latency']} ms latency; headless Chromium, 412x915 (a phone)")
-    print(f"{'page':24} {'first: load':>12} {'dom':>7} {'KB':>6} {'req':>4}   "
-          f"{'repeat: load':>12} {'dom':>7} {'KB':>6} {'req':>4}")
+    server = serve()
+    link = SlowLink(server.server_port, LATENCY_MS, KBIT)
+    base = f"http://127.0.0.1:{link.port}"
+    print(f"Slow link: {KBIT} kbit/s shared down and up, {LATENCY_MS} ms round trip (a proxy "
+          f"in front of the server); headless Chromium, 412x915 (a phone)")
+    print(f"{'page':22} {'first: load':>11} {'lcp':>6} {'lcp el.':>9} {'KB':>5} {'req':>3} "
+          f"{'floor':>6} {'x':>5}   {'repeat: load':>12} {'lcp':>6}   {'hanging link':>12}")
     for path in paths:
         home = tempfile.mkdtemp(prefix="mentari-slow3g-")
         saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
         driver = browser(home)
         try:
-            cdp = Browser(driver.capabilities["goog:chromeOptions"]["debuggerAddress"])
-            driver.get(base + "/healthz")     # an origin to work in, before slowing down
-            cdp.network(SLOW_3G)
-            driver.execute_cdp_cmd("Network.emulateNetworkConditions", SLOW_3G)
+            link.latency_ms = 0
+            driver.get(base + "/healthz")     # an origin to work in
+            link.latency_ms = LATENCY_MS
             first = visit(driver, base + path)
             wait_for_worker(driver)           # the worker installs over the same slow link
-            time.sleep(1)
-            cdp.network(SLOW_3G)              # the worker is a new target: slow it too
+            time.sleep(2)
             repeat = visit(driver, base + path)
-            cdp.network(ONLINE)
-            cdp.close()
+            time.sleep(2)                     # the worker's refresh in the background
+            link.latency_ms = HANGING_MS
+            hanging = visit(driver, base + path)
+            link.latency_ms = LATENCY_MS
         finally:
             driver.quit()
             for key, value in saved.items():
@@ -117,10 +146,11 @@ def main() -> None:
                 else:
                     os.environ[key] = value
             shutil.rmtree(home, ignore_errors=True)
-        print(f"{path:24} {first['load'] / 1000:11.1f}s {first['dom'] / 1000:6.1f}s "
-              f"{first['bytes'] / 1024:6.1f} {first['requests']:4d}   "
-              f"{repeat['load'] / 1000:11.1f}s {repeat['dom'] / 1000:6.1f}s "
-              f"{repeat['bytes'] / 1024:6.1f} {repeat['requests']:4d}")
+        floor = 2 * LATENCY_MS + first["bytes"] / (KBIT * 1000 / 8) * 1000
+        print(f"{path:22} {seconds(first['load']):>11} {seconds(first['lcp'])} "
+              f"{first['lcpWhat'][:9]:>9} {first['bytes'] / 1024:5.1f} {first['requests']:3d} "
+              f"{seconds(floor)} {first['load'] / floor:5.2f}   {seconds(repeat['load']):>12} "
+              f"{seconds(repeat['lcp'])}   {seconds(hanging['load']):>12}")
     server.shutdown()
 
 

@@ -125,6 +125,9 @@ def from_environment(instance_path: str) -> dict:
         "LOGIN_LOCK_AFTER": int(env.get("MENTARI_MASUK_KUNCI_SETELAH", "5")),
         "LOGIN_LOCK_MINUTES": int(env.get("MENTARI_MASUK_KUNCI_MENIT", "15")),
         "LOGIN_LOCK_ADMIN_AFTER": int(env.get("MENTARI_MASUK_KUNCI_ADMIN_SETELAH", "20")),
+        # The service worker's kill switch (templates/shell/sw_mati.js): 1 removes the worker
+        # and its caches from every phone on its next visit, should a worker go wrong.
+        "SW_MATI": env.get("MENTARI_SW_MATI", "") == "1",
     }
 
 

@@ -53,7 +53,7 @@ def test_lang_link_switches_and_is_remembered(app, client):
     assert html_lang(page) == "ban"
     words = balinese(app, "Ajukan layanan")
     assert words != "Ajukan layanan" and words in text_of(page)
-    assert COOKIE in page.headers.get("Set-Cookie", "")
+    assert COOKIE in str(page.headers.getlist("Set-Cookie"))
     # The next page, without ?lang=, stays Balinese.
     assert html_lang(client.get("/status")) == "ban"
     # And back, from the header's switch, which links to this same page in Indonesian.

@@ -2,6 +2,7 @@
 from flask import redirect, render_template, session, url_for
 
 from ..services import pengaduan
+from ..web.caching import personal
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web import batas
@@ -31,4 +32,5 @@ def terkirim():
     number = session.get(_SESSION_KEY)
     if not number:
         return redirect(url_for("pengaduan.kirim"))
+    personal()   # a complaint's number is its only key: not left on a shared phone
     return render_template("pengaduan/terkirim.html", number=number)

@@ -1,11 +1,15 @@
 """/: the citizen's front door."""
 from flask import render_template
 
+from ..web.caching import personal
 from . import draf
 from .blueprint import bp
 
 
 @bp.get("/")
 def beranda():
-    return render_template("permohonan/beranda.html", resume=draf.load() is not None)
+    resume = draf.load() is not None
+    if resume:
+        personal()   # her draft waits: this page is hers, and no copy of it is kept
+    return render_template("permohonan/beranda.html", resume=resume)
 

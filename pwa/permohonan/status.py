@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from ..domain import nomor, telepon
 from ..store import permohonan as store
 from ..web import batas, ownership
+from ..web.caching import personal
 from ..web.db import get_db
 from ..web.errors import form_errors
 from ..web.ownership import owned_request
@@ -27,6 +28,7 @@ def status():
     if request.method == "GET" and not request.args.get("nomor") and "lain" not in request.args:
         mine = store.summaries(get_db(), ownership.owned())
         if mine:
+            personal()   # the requests made on this phone, with their names
             return render_template("permohonan/milik.html", mine=mine)
     form = LookupForm(data={"nomor": request.args.get("nomor", "")})
     code = 200

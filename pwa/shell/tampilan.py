@@ -18,7 +18,10 @@ def tampilan():
         back = local_path(request.form.get("kembali")) or url_for("permohonan.beranda")
         response = redirect(back)
         response.set_cookie(settings.COOKIE, settings.encode(chosen),
-                            max_age=settings.ONE_YEAR, samesite="Lax", httponly=True)
+                            max_age=settings.ONE_YEAR, samesite="Lax",
+                            # Readable by the service worker (cookieStore), which shows a page
+                            # kept on the phone only in the display it was kept in; no secret.
+                            httponly=False)
         return response
     return render_template("shell/tampilan.html", chosen=chosen, options=settings.OPTIONS,
                            questions=settings.QUESTIONS,

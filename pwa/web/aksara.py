@@ -20,9 +20,14 @@ _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#39": "'"}
 
 
 def script_copy(latin: str) -> Markup:
-    """The span that shows `latin` in Balinese script."""
+    """The span that shows `latin` in Balinese script. Each word is a span of its own that
+    never breaks (mentari.css .aksara__kata): browsers break Balinese between any two
+    syllables, which split "Karangasem" across lines (issue 21); lines now break between
+    words only, as in the Latin heading."""
+    words = Markup(" ").join(Markup('<span class="aksara__kata">{}</span>').format(word)
+                             for word in transliterate(latin).split())
     return Markup('<span class="aksara" lang="ban-Bali" aria-hidden="true">{}</span>').format(
-        transliterate(latin))
+        words)
 
 
 def _text(html: str) -> str:

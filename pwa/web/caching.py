@@ -4,13 +4,23 @@
   (`immutable`) and still gets a changed file at once: its URL changes with it.
 - Pages get an ETag and `no-cache`: a phone asks again each time, and an unchanged page costs
   a 304 of a few hundred bytes instead of the whole page.
+- Pages with someone's personal details (a request, a draft, what was typed into a form, a
+  one-time message) and every staff page are `no-store`: a phone that a family shares, or an
+  office computer, keeps no copy of them, in the browser's cache or in the service worker's
+  (which stores no page marked so). Views say so with `personal()`.
 - Pages, CSS, scripts and JSON are compressed (brotli, zstd or gzip, as the browser accepts).
+- The first page a phone ever opens carries the stylesheet inline (`inline_stylesheet`), so it
+  paints as soon as its HTML arrives instead of waiting a round trip for the CSS; the service
+  worker then keeps the file, and later pages link it (issue 21). The Content-Security-Policy
+  allows exactly that text by its hash (web/headers.py).
 """
+import base64
 import hashlib
 import os
 import time
 
 from flask import current_app, g, request, session
+from flask.globals import request_ctx
 from flask_compress import Compress
 
 compress = Compress()
@@ -39,6 +49,23 @@ def static_version(filename: str) -> str | None:
     return _digests[key]
 
 
+INLINE_STYLESHEET = "css/mentari.css"
+_inline: dict[tuple[str, int], tuple[str, str]] = {}
+
+
+def inline_stylesheet() -> tuple[str, str]:
+    """(text, CSP source) of the stylesheet inlined on a first visit, re-read when it changes."""
+    path = os.path.join(current_app.static_folder, INLINE_STYLESHEET)
+    key = (path, os.stat(path).st_mtime_ns)
+    if key not in _inline:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        _inline.clear()
+        _inline[key] = (text, f"'sha256-{digest}'")
+    return _inline[key]
+
+
 def _add_version(endpoint, values):
     if endpoint == "static" and "filename" in values and "v" not in values:
         version = static_version(values["filename"])
@@ -59,6 +86,23 @@ def _page_etag(response) -> str:
     return f"{digest}-{int(time.time() // ETAG_PERIOD)}"
 
 
+def personal() -> None:
+    """This page shows someone's name, phone number, NIK, address or request: never kept."""
+    g.personal_page = True
+
+
+def _is_personal() -> bool:
+    return bool(
+        g.get("personal_page")
+        # Staff pages show citizens' details; signed in, even a public page has their menu.
+        # (Staff pages need a sign-in: the sign-in page itself is public.)
+        or g.get("staf")
+        # The answer to a post shows what was typed (a refused form keeps it).
+        or request.method not in ("GET", "HEAD")
+        # A flashed message is said once ("Permohonan … tidak lagi tercantum di HP ini").
+        or request_ctx.flashes)
+
+
 def _caching(response):
     if request.endpoint == "static":
         version = request.args.get("v")
@@ -69,6 +113,9 @@ def _caching(response):
             response.cache_control.no_cache = None
         else:
             response.cache_control.no_cache = True
+        return response
+    if response.mimetype == "text/html" and _is_personal():
+        response.headers["Cache-Control"] = "private, no-store"
         return response
     if (request.method in ("GET", "HEAD") and response.status_code == 200
             and response.mimetype == "text/html" and not response.is_streamed):
@@ -81,7 +128,15 @@ def _caching(response):
     return response
 
 
+def _inline_css():
+    from markupsafe import Markup
+    return Markup(inline_stylesheet()[0])  # nosec B704: our own stylesheet, hashed in the CSP
+
+
 def init_app(app):
+    app.jinja_env.globals["inline_css"] = _inline_css
+    with app.app_context():
+        inline_stylesheet()   # read (and hashed) once at start-up
     app.config.setdefault("COMPRESS_MIN_SIZE", 256)
     # Brotli level 5 compresses pages ~10% better than the default 4 at no visible cost.
     app.config.setdefault("COMPRESS_BR_LEVEL", 5)

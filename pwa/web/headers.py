@@ -1,7 +1,8 @@
 """Security headers on every response.
 
 - Content-Security-Policy: scripts, styles, fonts, media and connections from this site only,
-  no inline script or style, no eval, no framing. A script injected through some field we
+  no inline script or style (but for the first visit's stylesheet, allowed by its hash), no
+  eval, no framing. A script injected through some field we
   failed to escape would not run.
 - Permissions-Policy: the microphone only where voice mode or a recorder needs it, the camera
   only on the sign-language clip recorder; everything else off.
@@ -11,11 +12,12 @@
 from flask import request
 
 from . import tampilan
+from .caching import inline_stylesheet
 
 CSP = "; ".join((
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    "style-src 'self' {inline_style}",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
     "font-src 'self'",
@@ -50,7 +52,9 @@ def init_app(app):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        # The first visit's inline stylesheet, allowed by its hash (web/caching.py).
+        response.headers.setdefault("Content-Security-Policy",
+                                    CSP.format(inline_style=inline_stylesheet()[1]))
         response.headers.setdefault("Permissions-Policy", permissions())
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)

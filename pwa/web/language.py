@@ -13,6 +13,7 @@ from flask import current_app, g, has_request_context, request
 from flask_babel import force_locale, get_locale, lazy_gettext as _l
 
 from ..bahasa.locales import AUTONYMS, CODES, INDONESIAN, locale_for
+from . import tampilan
 
 COOKIE = "bahasa"
 ONE_YEAR = 365 * 24 * 3600
@@ -56,7 +57,9 @@ def _remember(response):
     # Only a page remembers the choice: /suara/prompt?lang=ban is a sound in Balinese (the
     # admin's recordings page plays one), not a wish to read Balinese from now on.
     if code and code != remembered() and response.mimetype == "text/html":
-        response.set_cookie(COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+        # Not HttpOnly: the service worker reads it (cookieStore) to show a kept page only
+        # in the language it was kept in. It holds no secret.
+        response.set_cookie(COOKIE, code, max_age=ONE_YEAR, samesite="Lax", httponly=False,
                             secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     # The same URL is a different page in another language: caches must key on these.
     response.vary.add("Cookie")
@@ -84,8 +87,10 @@ def _template_values():
         "language_choices": [(code, AUTONYMS[code], switch_url(code), code == current)
                              for code in CODES],
         "language_prompts": [(code, _in_language(code, _l("Pilih bahasa"))) for code in CODES],
-        # The first-visit choice: shown to citizens until they pick a language.
-        "language_offer": not (asked() or remembered() or g.get("staf")),
+        # The first-visit choice: shown to citizens on their first page, unless they came
+        # with a language already chosen.
+        "language_offer": not (asked() or remembered() or g.get("staf"))
+        and tampilan.first_visit(),
     }
 
 

@@ -14,6 +14,7 @@ import functools
 from flask import abort, redirect, session, url_for
 
 from ..store import permohonan as store
+from .caching import personal
 from .db import get_db
 
 _KEY = "milik"
@@ -53,5 +54,6 @@ def owned_request(view):
         p = store.get(get_db(), permohonan_id)
         if p is None:
             abort(404)
+        personal()   # her name, phone and address: never kept on the phone
         return view(p, **kwargs)
     return wrapped

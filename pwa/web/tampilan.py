@@ -5,11 +5,15 @@ no flash of the wrong mode and no JavaScript.
 A cookie (not the session) because the setting belongs to the device and the person holding it,
 and must survive a staff member signing out on a shared office tablet.
 """
-from flask import request
+from flask import current_app, g, request
 from flask_babel import lazy_gettext as _l
 
 COOKIE = "tampilan"
 ONE_YEAR = 365 * 24 * 3600
+# The first-visit offers (language, voice mode) are asked on the first page only: after that,
+# answered or not, they never push a page's question down again (issue 21). The header keeps
+# both switches.
+OFFERED_COOKIE = "ditawari"
 
 OPTIONS = {
     "kontras": {"biasa": _l("Biasa"), "tinggi": _l("Kontras tinggi")},
@@ -50,9 +54,41 @@ def encode(chosen: dict) -> str:
     return ".".join(f"{k}-{v}" for k, v in sorted(chosen.items()))
 
 
+def first_visit() -> bool:
+    """No page has offered the language and voice mode to this browser yet (staff are never
+    offered them)."""
+    # The service worker's own copies for offline use (X-Mentari-Simpan, sent without
+    # cookies) are not anybody's first visit: no offers, and the stylesheet linked (the
+    # worker keeps the file) rather than inlined into each copy.
+    return (not request.cookies.get(OFFERED_COOKIE) and not g.get("staf")
+            and not request.headers.get("X-Mentari-Simpan"))
+
+
+def _remember_offered(response):
+    if response.mimetype != "text/html":
+        return response
+    offered = request.cookies.get(OFFERED_COOKIE)
+    if response.status_code == 200 and not offered:
+        response.set_cookie(OFFERED_COOKIE, "1", max_age=ONE_YEAR, samesite="Lax",
+                            httponly=False,   # read by the service worker, like COOKIE
+                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+        offered = "1"
+    # The look this page was made for, as the cookies will read after this response: the
+    # service worker shows a kept copy at once only while its cookies still read the same
+    # (templates/shell/sw.js, varian).
+    from . import language
+    bahasa = language.asked() or request.cookies.get(language.COOKIE, "")
+    response.headers["X-Mentari-Varian"] = "|".join(
+        (bahasa, request.cookies.get(COOKIE, ""), offered or ""))
+    return response
+
+
 def init_app(app):
+    app.after_request(_remember_offered)
+
     @app.context_processor
     def inject_display():
         chosen = current()
         return {"display": chosen, "display_classes": html_classes(chosen),
-                "voice_rate": VOICE_RATES[chosen.get("laju", "100")]}
+                "voice_rate": VOICE_RATES[chosen.get("laju", "100")],
+                "first_visit": first_visit()}

@@ -10,6 +10,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 
 from ...store import layanan
 from ...web import batas
+from ...web.caching import personal
 from ...web.db import get_db
 from ...web.errors import form_errors
 from ...web.ownership import owned_request
@@ -39,7 +40,10 @@ def ajukan():
                 draf.save(data)
                 return redirect(url_for("permohonan.langkah", step="cara"))
         return redirect(url_for("permohonan.langkah", step="layanan"))
-    return render_template("permohonan/ajukan/start.html", resume=draf.load() is not None)
+    resume = draf.load() is not None
+    if resume:
+        personal()   # her draft waits: this page is hers, and no copy of it is kept
+    return render_template("permohonan/ajukan/start.html", resume=resume)
 
 
 def _simple_step(step_name, form_class, template, fields):
@@ -78,6 +82,7 @@ def langkah(step: str):
     handler = _HANDLERS.get(step)
     if handler is None:
         abort(404)
+    personal()   # every step shows the draft's answers (name, phone, NIK, address)
     data, service, redirect_to = navigasi.guard(step)
     if redirect_to is not None:
         return redirect_to
