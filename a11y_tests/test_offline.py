@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from pwa import store
 from pwa.domain.jadwal import upcoming_working_days
+from pwa.services import kalender
 
 from .conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, audit, site
 
@@ -199,7 +200,7 @@ def fill_one_page_form(driver) -> None:
         layanan = db.execute("SELECT id FROM layanan WHERE slug = 'konsultasi'").fetchone()[0]
         db.conn.close()
         from pwa.services.clock import office_today
-        day = upcoming_working_days(office_today(), 1)[0]
+        day = upcoming_working_days(office_today(), 1, kalender.national())[0]
     find = driver.find_element
     find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
     find(By.CSS_SELECTOR, "input[name=mode][value=langsung]").click()
@@ -239,9 +240,11 @@ def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):
     driver.get(base + "/ajukan/satu-halaman")
     assert heading(driver) == "Ajukan layanan di satu halaman"
     fill_one_page_form(driver)
+    key = driver.find_element(By.CSS_SELECTOR, "form[data-luring] [data-kunci]").get_attribute(
+        "value")
     driver.find_element(By.CSS_SELECTOR, "form[data-luring] button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "/luring/tersimpan" in d.current_url)
-    key = parse_qs(urlparse(driver.current_url).query)["kunci"][0]
+    assert "kunci" not in driver.current_url  # the key is the request's secret until sent
     status = driver.find_element(By.CSS_SELECTOR, "[data-outbox-daftar]")
     WebDriverWait(driver, 10).until(lambda d: "Akan dikirim otomatis" in status.text)
     assert heading(driver) == "Jawaban Anda tersimpan di HP ini"
@@ -295,6 +298,7 @@ def test_the_voice_menu_speaks_without_a_signal(phone):
     installed(driver)
     driver.find_element(By.CSS_SELECTOR, ".site-menu__tombol").click()   # a phone: in the menu
     driver.find_element(By.CSS_SELECTOR, ".voice-toggle__button[value=aktif]").click()
+    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "suara-data"))
     data = json.loads(driver.find_element(By.ID, "suara-data").get_attribute("textContent"))
     laju = {0.75: "0.75", 1: "1", 1.25: "1.25"}[data["laju"]]
     wanted = {urljoin(base, u) + "&laju=" + laju for u in data["prompts"].values()}

@@ -49,6 +49,7 @@ def draft_documents(name: str) -> list[dict]:
 def to_the_upload_step(driver) -> None:
     """Answer everything on the one-page form for a service that needs documents."""
     from pwa.domain.jadwal import upcoming_working_days
+    from pwa.services import kalender
     from pwa.services.clock import office_today
     app = site().app
     with app.app_context():
@@ -56,7 +57,7 @@ def to_the_upload_step(driver) -> None:
         layanan = db.execute("SELECT id FROM layanan WHERE slug = 'surat-keterangan'"
                              ).fetchone()[0]
         db.conn.close()
-        day = upcoming_working_days(office_today(), 1)[0]
+        day = upcoming_working_days(office_today(), 1, kalender.national())[0]
     driver.get(driver.base_url + "/ajukan/satu-halaman")
     find = driver.find_element
     find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
