@@ -1,5 +1,5 @@
 """The store: the only package that talks SQL. One module per noun of the GLOSSARY (permohonan,
-layanan, keberatan, pengaduan, tiket, skm, staf, draf, notifikasi), plus `rekap` (the office's
+layanan, keberatan, pengaduan, tiket, skm, staf, draf, notifikasi, maklumat), plus `rekap` (the office's
 figures), `files` (uploaded files on disk) and `db` (connection, transaction, migrations).
 
 Every function takes the sqlite-utils Database first. Writes that belong together run inside
