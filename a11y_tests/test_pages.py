@@ -51,6 +51,11 @@ EXCLUDED = {
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",
     "komponen.submitted": "POST only: a gallery example form comes back to its own page",
     "admin.notifikasi_ulang": "POST only: queues a failed message again, then shows the list",
+    # Issue 17.9 (standar-aduan):
+    "pengaduan.keterangan": "POST only: adds to a complaint; it and its error state re-render "
+                            "the complaint on pengaduan.cek (test_complaint_thread_and_its_error)",
+    "admin.alihkan": "POST only: hands a complaint to the integrity team; its error state "
+                     "re-renders admin.tanggapi (ErrorCase alihkan-pengaduan-kosong)",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -80,6 +85,8 @@ ARG_SAMPLES = {
     "tiket_id": lambda demo: [("tiket", demo.tiket_id)],
     "staf_id": lambda demo: [("petugas", demo.staf_id)],
     "nama": lambda demo: [("klip-isyarat", demo.isyarat_klip)],
+    # A service's standard (issue 17.8): one with documents and every mode, one without.
+    "slug": lambda demo: [("legalisir", "legalisir-ijazah"), ("tanpa-dokumen", "konsultasi")],
 }
 
 
@@ -149,9 +156,17 @@ def _prompt_removal_cases(rule, demo, build):
     return [Case(rule.endpoint, "direkam", build(rule, {"bahasa": lang, "kunci": key}))]
 
 
+def _integrity_complaint_cases(rule, demo, build):
+    """The integrity team's page of the demo's anonymous report (a service complaint is not
+    theirs: it answers 404)."""
+    return [Case(rule.endpoint, "pengaduan-integritas",
+                 build(rule, {"pengaduan_id": demo.pengaduan_integritas_id}))]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
+    "staf.integritas_tanggapi": _integrity_complaint_cases,
     "permohonan.langkah": _citizen_step_cases,
     "komponen.component": _gallery_cases,
     "pengaduan.terkirim": _complaint_sent_cases,
@@ -580,6 +595,12 @@ def _error_cases():
         ErrorCase("tanggapan-pengaduan-kosong", "admin.tanggapi",
                   (("pengaduan_id", demo.pengaduan_id),), visitor="admin"),
         ErrorCase("satpam-kosong", "meragatan.satpam", visitor="satpam"),
+        ErrorCase("maklumat-kosong", "admin.maklumat", visitor="admin"),
+        ErrorCase("alihkan-pengaduan-kosong", "admin.tanggapi",
+                  (("pengaduan_id", demo.pengaduan_id),), visitor="admin",
+                  button="main form[action$='/alihkan'] button[type=submit]"),
+        ErrorCase("tanggapan-integritas-kosong", "staf.integritas_tanggapi",
+                  (("pengaduan_id", demo.pengaduan_integritas_id),), visitor="kepala_kantor"),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
@@ -672,3 +693,43 @@ def test_each_page_was_seen_by_who_may_see_it():
     assert not missing, ("Pages never shown to those allowed to see them (redirected or "
                          "refused in every case; fix the page or its sample data):\n  "
                          + "\n  ".join(missing))
+
+
+# --- a complaint followed up with its number (issue 17.9) --------------------------------------
+
+THREAD_VIEWS = [(width, None) for width in WIDTHS] + [
+    (320, "kontras-tinggi"), (320, "teks-200"), (320, "ban")]
+
+
+@pytest.mark.parametrize("width, setting", THREAD_VIEWS,
+                         ids=[f"{w}-{s or 'biasa'}" for w, s in THREAD_VIEWS])
+def test_complaint_thread_and_its_error(driver, width, setting):
+    """The complaint's page, shown only as the answer to its number (never by address): its
+    thread of follow-ups and the form to add to it, then that form refused (empty), in each
+    language and display mode."""
+    from pwa.web import language, tampilan as display
+    demo = site().demo
+    become(driver, "anonim")
+    resize(driver, width)
+    cookies = {}
+    if setting == "ban":
+        cookies[language.COOKIE] = "ban"
+    elif setting:
+        cookies[display.COOKIE] = setting
+    citizen_session(driver, {}, cookies)
+    driver.get(driver.base_url + "/pengaduan/cek")
+    driver.find_element(By.ID, "nomor").send_keys(demo.pengaduan_integritas_nomor)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR,
+                                               "main form[action$='/cek'] button"))
+    state = page_state(driver)
+    assert state["status"] == 200 and driver.find_elements(By.ID, "keterangan"), state
+    check_state(driver, (width, setting, "pengaduan-utas", state["fingerprint"]),
+                f"complaint thread ({setting or 'default'}) at {width}px", width)
+    click_and_wait(driver, driver.find_element(
+        By.CSS_SELECTOR, "main form[action$='/keterangan'] button[type=submit]"))
+    state = page_state(driver)
+    assert state["title"].startswith(("Kesalahan:", "Iwang:")), state["title"]
+    assert driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+    check_state(driver, (width, setting, "pengaduan-utas-error", state["fingerprint"]),
+                f"complaint thread, addition refused ({setting or 'default'}) at {width}px",
+                width)
