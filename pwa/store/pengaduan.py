@@ -1,12 +1,9 @@
 """Pengaduan: filed by anyone, read and answered by the roles that handle its kind, with a thread
 of follow-ups (pengaduan_tindak_lanjut) the complainant reads with the number."""
+import json
+
 from ..domain.pengaduan import BARU, LAYANAN, OLEH_PENGADU, SELESAI
 from .db import row, rows, utcnow
-
-# The author of the newest entry of each complaint: "the complainant wrote last" puts it back
-# on top of the handlers' list.
-_LAST_BY = """(SELECT t.oleh FROM pengaduan_tindak_lanjut t WHERE t.pengaduan_id = p.id
-               ORDER BY t.id DESC LIMIT 1)"""
 
 
 def add(db, *, nomor: str, isi: str, jenis: str, nama: str = "", kontak: str = "",
@@ -25,31 +22,38 @@ def by_nomor(db, nomor: str) -> dict | None:
     return row(db, "SELECT * FROM pengaduan WHERE nomor = ?", (nomor,))
 
 
-def _placeholders(values) -> str:
-    return ", ".join("?" for _ in values)
+def _kinds(kinds: tuple) -> str:
+    """The kinds as one JSON parameter, read by SQLite's json_each: a list of any length
+    without building SQL from strings."""
+    return json.dumps([str(k) for k in kinds])
 
+
+# Both queries below take the complaints of the given kinds (one JSON parameter read by
+# json_each, never spliced SQL) with the author of each one's newest entry: "the complainant
+# wrote last" puts it back on top of the handlers' list.
 
 def for_handlers(db, kinds: tuple) -> list[dict]:
     """The complaints of these kinds: those needing someone first (nobody answered, or the
     complainant wrote last), then the open ones, then newest first. Each with `terakhir_oleh`."""
-    if not kinds:
-        return []
-    return rows(db, f"""
-        SELECT p.id, p.nomor, p.jenis, p.status, p.isi, p.diajukan_at, p.ditanggapi_at,
-               {_LAST_BY} AS terakhir_oleh
-        FROM pengaduan p WHERE p.jenis IN ({_placeholders(kinds)})
-        ORDER BY (p.status = ? OR (p.status <> ? AND terakhir_oleh IS ?)) DESC,
-                 (p.status = ?) ASC, p.diajukan_at DESC, p.id DESC""",
-                (*kinds, BARU, SELESAI, OLEH_PENGADU, SELESAI))
+    return rows(db, """
+        WITH p AS (
+            SELECT p.*, (SELECT t.oleh FROM pengaduan_tindak_lanjut t
+                         WHERE t.pengaduan_id = p.id ORDER BY t.id DESC LIMIT 1) AS terakhir_oleh
+            FROM pengaduan p WHERE p.jenis IN (SELECT value FROM json_each(?)))
+        SELECT id, nomor, jenis, status, isi, diajukan_at, ditanggapi_at, terakhir_oleh FROM p
+        ORDER BY (status = ? OR (status <> ? AND terakhir_oleh IS ?)) DESC,
+                 (status = ?) ASC, diajukan_at DESC, id DESC""",
+                (_kinds(kinds), BARU, SELESAI, OLEH_PENGADU, SELESAI))
 
 
 def count_needing_attention(db, kinds: tuple) -> int:
-    if not kinds:
-        return 0
-    return db.execute(f"""
-        SELECT COUNT(*) FROM pengaduan p WHERE p.jenis IN ({_placeholders(kinds)})
-        AND (p.status = ? OR (p.status <> ? AND {_LAST_BY} IS ?))""",
-                      (*kinds, BARU, SELESAI, OLEH_PENGADU)).fetchone()[0]
+    return db.execute("""
+        WITH p AS (
+            SELECT p.status, (SELECT t.oleh FROM pengaduan_tindak_lanjut t
+                              WHERE t.pengaduan_id = p.id ORDER BY t.id DESC LIMIT 1) AS last_by
+            FROM pengaduan p WHERE p.jenis IN (SELECT value FROM json_each(?)))
+        SELECT COUNT(*) FROM p WHERE status = ? OR (status <> ? AND last_by IS ?)""",
+                      (_kinds(kinds), BARU, SELESAI, OLEH_PENGADU)).fetchone()[0]
 
 
 def thread(db, pengaduan_id: int) -> list[dict]:

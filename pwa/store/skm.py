@@ -38,5 +38,7 @@ def for_request(db, permohonan_id: int) -> dict | None:
 def answers_between(db, start: str, end: str) -> list[dict]:
     """Answers given at or after `start` and before `end` (UTC ISO timestamps, as stored): the
     nine scores, the service received and the respondent profile; never who answered."""
-    return rows(db, f"""SELECT {", ".join(KEYS)}, layanan_id, {", ".join(PROFIL)}
-                        FROM skm_jawaban WHERE at >= ? AND at < ? ORDER BY id""", (start, end))
+    # Written out whole (the columns are domain/skm.ELEMENT_KEYS and PROFIL).
+    return rows(db, """SELECT u1, u2, u3, u4, u5, u6, u7, u8, u9, layanan_id,
+                              umur, jenis_kelamin, pendidikan, pekerjaan
+                       FROM skm_jawaban WHERE at >= ? AND at < ? ORDER BY id""", (start, end))

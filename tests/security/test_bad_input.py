@@ -63,7 +63,8 @@ def _values(built) -> list[dict]:
             "pengaduan_id": built.pengaduan_id, "tiket_id": built.tiket_id,
             "keberatan_id": built.keberatan_id, "aksi": "paraf", "step": "data-diri",
             "nama": "x", "versi": "x", "berkas": "poster.jpg", "bahasa": "ban",
-            "kunci": "bantuan", "key": "bantuan", "name": "tombol"}
+            "kunci": "bantuan", "key": "bantuan", "name": "tombol", "slug": "legalisir-ijazah",
+            "kiriman_id": 1}
     huge = {k: (HUGE if isinstance(v, int) else v) for k, v in good.items()}
     odd = {k: (0 if isinstance(v, int) else "..%2F..%2Fklip.json") for k, v in good.items()}
     return [good, huge, odd]
@@ -221,7 +222,8 @@ def test_control_characters_are_not_stored(client, db):
     pid, number = submit_request(client, db, "legalisir-ijazah", "langsung",
                                  nama="Ni Wayan\x00 Sari\u202e\x07")
     assert permohonan_store.get(db, pid)["nama"] == "Ni Wayan Sari"
-    r = client.post("/pengaduan", data={"uraian": "Antrean\x00 terlalu\x1b lama sekali."})
+    r = client.post("/pengaduan", data={"jenis": "layanan",
+                                        "uraian": "Antrean\x00 terlalu\x1b lama sekali."})
     assert r.status_code == 302
     assert db.execute("SELECT isi FROM pengaduan ORDER BY id DESC LIMIT 1").fetchone()[0] == (
         "Antrean terlalu lama sekali.")
