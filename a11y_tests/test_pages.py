@@ -128,7 +128,11 @@ def _complaint_sent_cases(rule, demo, build):
     """The confirmation shown right after filing a complaint (its number is in the session)."""
     from pwa.pengaduan import kirim as complaints
     return [Case(rule.endpoint, "", build(rule, {}),
-                 {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True)]
+                 {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True),
+            # An anonymous report's number, shown once (issue 17.9).
+            Case(rule.endpoint, "sekali", build(rule, {}),
+                 {complaints._SESSION_KEY: demo.pengaduan_integritas_nomor,
+                  complaints._ONCE_KEY: True}, must_land=True)]
 
 
 def _status_cases(rule, demo, build):
