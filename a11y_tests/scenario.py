@@ -41,6 +41,8 @@ class Demo:
     keberatan_id: int | None = None
     pengaduan_id: int | None = None
     pengaduan_nomor: str | None = None
+    pengaduan_integritas_id: int | None = None    # for the Kepala Kantor and the integrity team
+    pengaduan_integritas_nomor: str | None = None
     tiket_id: int | None = None
     staf_id: int | None = None
     layanan_ids: list = field(default_factory=list)
@@ -67,6 +69,8 @@ def build(app) -> Demo:
         out.permohonan = office.permohonan
         out.keberatan_id = office.keberatan_id
         out.pengaduan_id, out.pengaduan_nomor = office.pengaduan_id, office.pengaduan_nomor
+        out.pengaduan_integritas_id = office.pengaduan_integritas_id
+        out.pengaduan_integritas_nomor = office.pengaduan_integritas_nomor
         out.tiket_id = office.tiket_id
         out.staf_id = office.permohonan["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]

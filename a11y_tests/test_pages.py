@@ -59,6 +59,11 @@ EXCLUDED = {
     "admin.hari_tutup_hapus": "POST only: takes back a closure day, then shows admin.hari_tutup",
     "admin.jejak_csv": "CSV download of the audit trail (the trail's page is audited)",
     "admin.akun_buka_kunci": "POST only: opens a locked account, then shows admin.akun_ubah",
+    # Issue 17.9 (standar-aduan):
+    "pengaduan.keterangan": "POST only: adds to a complaint; it and its error state re-render "
+                            "the complaint on pengaduan.cek (test_complaint_thread_and_its_error)",
+    "admin.alihkan": "POST only: hands a complaint to the integrity team; its error state "
+                     "re-renders admin.tanggapi (ErrorCase alihkan-pengaduan-kosong)",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -89,6 +94,8 @@ ARG_SAMPLES = {
     "staf_id": lambda demo: [("petugas", demo.staf_id),
                              ("terkunci", demo.staf_terkunci_id)],
     "nama": lambda demo: [("klip-isyarat", demo.isyarat_klip)],
+    # A service's standard (issue 17.8): one with documents and every mode, one without.
+    "slug": lambda demo: [("legalisir", "legalisir-ijazah"), ("tanpa-dokumen", "konsultasi")],
 }
 
 
@@ -130,7 +137,11 @@ def _complaint_sent_cases(rule, demo, build):
     """The confirmation shown right after filing a complaint (its number is in the session)."""
     from pwa.pengaduan import kirim as complaints
     return [Case(rule.endpoint, "", build(rule, {}),
-                 {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True)]
+                 {complaints._SESSION_KEY: demo.pengaduan_nomor}, must_land=True),
+            # An anonymous report's number, shown once (issue 17.9).
+            Case(rule.endpoint, "sekali", build(rule, {}),
+                 {complaints._SESSION_KEY: demo.pengaduan_integritas_nomor,
+                  complaints._ONCE_KEY: True}, must_land=True)]
 
 
 def _status_cases(rule, demo, build):
@@ -179,11 +190,17 @@ def _audit_trail_cases(rule, demo, build):
     return [Case(rule.endpoint, "", build(rule, {})),
             Case(rule.endpoint, "saringan-salah",
                  build(rule, {"dari": "kemarin", "jenis": "rahasia"}))]
+def _integrity_complaint_cases(rule, demo, build):
+    """The integrity team's page of the demo's anonymous report (a service complaint is not
+    theirs: it answers 404)."""
+    return [Case(rule.endpoint, "pengaduan-integritas",
+                 build(rule, {"pengaduan_id": demo.pengaduan_integritas_id}))]
 
 
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
+    "staf.integritas_tanggapi": _integrity_complaint_cases,
     "permohonan.langkah": _citizen_step_cases,
     "komponen.component": _gallery_cases,
     "pengaduan.terkirim": _complaint_sent_cases,
@@ -626,6 +643,12 @@ def _error_cases():
                         ("sandi_ulang", "password123"))),
         ErrorCase("sandi-pertama-kosong", "staf.sandi_pertama",
                   session=(("staf_session", demo.sesi_sandi_pertama),)),
+        ErrorCase("maklumat-kosong", "admin.maklumat", visitor="admin"),
+        ErrorCase("alihkan-pengaduan-kosong", "admin.tanggapi",
+                  (("pengaduan_id", demo.pengaduan_id),), visitor="admin",
+                  button="main form[action$='/alihkan'] button[type=submit]"),
+        ErrorCase("tanggapan-integritas-kosong", "staf.integritas_tanggapi",
+                  (("pengaduan_id", demo.pengaduan_integritas_id),), visitor="kepala_kantor"),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
@@ -781,3 +804,41 @@ def test_a_first_password_is_replaced_with_the_keyboard_alone(driver):
     state = page_state(driver)
     assert state["path"] == "/staf/antrean", state
     driver.visitor = None  # signed in as the newcomer now: the next test signs in afresh
+# --- a complaint followed up with its number (issue 17.9) --------------------------------------
+
+THREAD_VIEWS = [(width, None) for width in WIDTHS] + [
+    (320, "kontras-tinggi"), (320, "teks-200"), (320, "ban")]
+
+
+@pytest.mark.parametrize("width, setting", THREAD_VIEWS,
+                         ids=[f"{w}-{s or 'biasa'}" for w, s in THREAD_VIEWS])
+def test_complaint_thread_and_its_error(driver, width, setting):
+    """The complaint's page, shown only as the answer to its number (never by address): its
+    thread of follow-ups and the form to add to it, then that form refused (empty), in each
+    language and display mode."""
+    from pwa.web import language, tampilan as display
+    demo = site().demo
+    become(driver, "anonim")
+    resize(driver, width)
+    cookies = {}
+    if setting == "ban":
+        cookies[language.COOKIE] = "ban"
+    elif setting:
+        cookies[display.COOKIE] = setting
+    citizen_session(driver, {}, cookies)
+    driver.get(driver.base_url + "/pengaduan/cek")
+    driver.find_element(By.ID, "nomor").send_keys(demo.pengaduan_integritas_nomor)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR,
+                                               "main form[action$='/cek'] button"))
+    state = page_state(driver)
+    assert state["status"] == 200 and driver.find_elements(By.ID, "keterangan"), state
+    check_state(driver, (width, setting, "pengaduan-utas", state["fingerprint"]),
+                f"complaint thread ({setting or 'default'}) at {width}px", width)
+    click_and_wait(driver, driver.find_element(
+        By.CSS_SELECTOR, "main form[action$='/keterangan'] button[type=submit]"))
+    state = page_state(driver)
+    assert state["title"].startswith(("Kesalahan:", "Iwang:")), state["title"]
+    assert driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+    check_state(driver, (width, setting, "pengaduan-utas-error", state["fingerprint"]),
+                f"complaint thread, addition refused ({setting or 'default'}) at {width}px",
+                width)

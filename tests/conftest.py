@@ -58,6 +58,7 @@ def auth(client):
 USER_FOR_ROLE = {
     "admin": "admin", "verifikator": "verifikator", "kasubag_tu": "kasubag",
     "kepala_kantor": "kepala", "petugas": "petugas", "satpam": "satpam",
+    "tim_integritas": "integritas",
 }
 
 

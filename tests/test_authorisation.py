@@ -15,12 +15,15 @@ from pwa.store import permohonan as request_store
 
 from .conftest import USER_FOR_ROLE, text_of
 
-ROLES = ("admin", "verifikator", "kasubag_tu", "kepala_kantor", "petugas", "satpam")
+ROLES = ("admin", "verifikator", "kasubag_tu", "kepala_kantor", "petugas", "satpam",
+         "tim_integritas")
 CASEWORKERS = frozenset({"admin", "verifikator", "kasubag_tu", "kepala_kantor", "petugas"})
 HEADS = frozenset({"admin", "kasubag_tu", "kepala_kantor"})
 COUNTER = frozenset({"admin", "verifikator", "petugas"})
 ADMIN = frozenset({"admin"})
 STAFF = frozenset(ROLES)
+# Integrity complaints (issue 17.9): the Kepala Kantor and the integrity team, never the admin.
+INTEGRITY = frozenset({"kepala_kantor", "tim_integritas"})
 
 # endpoint → the roles that may open it (GET and POST alike).
 EXPECTED = {
@@ -37,6 +40,11 @@ EXPECTED = {
     "admin.notifikasi_ulang": ADMIN,
     "admin.hari_tutup": ADMIN,
     "admin.hari_tutup_hapus": ADMIN,
+    "admin.alihkan": ADMIN,
+    "admin.maklumat": ADMIN,
+    "admin.skm_laporan": HEADS,
+    "staf.integritas": INTEGRITY,
+    "staf.integritas_tanggapi": INTEGRITY,
     "admin.laporan": HEADS,
     "admin.laporan_csv": HEADS,
     "staf.antrean": CASEWORKERS,
@@ -113,7 +121,10 @@ def url_values(kantor) -> dict:
 
 # The upheld objection is the demo petugas's delivery; the pending one is to be decided.
 VALUE_OVERRIDES = {"staf.keberatan_diantar": lambda k: {"keberatan_id":
-                                                           k.keberatan_diterima_id}}
+                                                           k.keberatan_diterima_id},
+                   # An integrity complaint: a service one does not exist on these pages.
+                   "staf.integritas_tanggapi": lambda k: {"pengaduan_id":
+                                                          k.pengaduan_integritas_id}}
 QUERY = {"admin.laporan_csv": "?jenis=layanan"}
 # What an allowed role gets from a GET other than the page itself, and why.
 NOT_A_PAGE = {

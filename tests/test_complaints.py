@@ -5,6 +5,7 @@ import pytest
 
 from pwa import create_app
 from pwa.domain import nomor
+from pwa.services import pengaduan as service
 from pwa.store import pengaduan as complaints
 
 from .conftest import text_of
@@ -14,7 +15,7 @@ COMPLAINT = "Petugas datang terlambat dua jam dan tidak memberi kabar sebelumnya
 
 def _file(client, **data) -> str:
     """File a complaint; returns the tracking number shown on the confirmation page."""
-    r = client.post("/pengaduan", data={"uraian": COMPLAINT, **data})
+    r = client.post("/pengaduan", data={"jenis": "layanan", "uraian": COMPLAINT, **data})
     assert r.status_code == 302, text_of(r)
     page = text_of(client.get(r.location))
     number = re.search(r"Nomor pengaduan Anda: (\d{4} \d{4} \d{4})", page).group(1)
@@ -99,22 +100,23 @@ def test_admin_follow_up_becomes_visible_on_the_lookup_page(client, db, login):
     page = text_of(client.post("/pengaduan/cek", data={"nomor": number}))
     assert "Selesai ditindaklanjuti" in page
     assert "Jadwal jemput kini dikirim lewat SMS." in page
-    assert "Ditanggapi pada" in page
+    assert "Tanggapan kantor" in page  # the entry of the thread, with its time
 
 
 def test_admin_list_puts_unanswered_complaints_first(client, db, login):
     answered = _file(client)
     waiting = _file(client)
-    complaints.respond(db, complaints.by_nomor(db, answered)["id"], tindak_lanjut="Sudah.",
-                       status="ditindaklanjuti", staf_id=None)
+    service.respond(db, complaints.by_nomor(db, answered)["id"], tindak_lanjut="Sudah.",
+                    status="ditindaklanjuti", peran="admin", staf_id=None)
     newest_answered = _file(client)
-    complaints.respond(db, complaints.by_nomor(db, newest_answered)["id"],
-                       tindak_lanjut="Sudah.", status="selesai", staf_id=None)
+    service.respond(db, complaints.by_nomor(db, newest_answered)["id"],
+                    tindak_lanjut="Sudah.", status="selesai", peran="admin", staf_id=None)
     login("admin")
     page = text_of(client.get("/staf/admin/pengaduan"))
     order = sorted((page.index(nomor.grouped(n)), n)
                    for n in (answered, waiting, newest_answered))
-    assert [n for _pos, n in order] == [waiting, newest_answered, answered]
+    # Unanswered first; then those still being handled, before finished ones.
+    assert [n for _pos, n in order] == [waiting, answered, newest_answered]
 
 
 def test_confirmation_page_without_a_complaint_goes_to_the_form(client):

@@ -9,9 +9,10 @@ EXPECTED = {role: links | OWN for role, links in {
     "admin": {"/staf/antrean", "/staf/satpam", "/staf/loket", "/staf/admin/", "/staf/admin/laporan"},
     "verifikator": {"/staf/antrean", "/staf/loket"},
     "kasubag_tu": {"/staf/antrean", "/staf/admin/laporan"},
-    "kepala_kantor": {"/staf/antrean", "/staf/admin/laporan"},
+    "kepala_kantor": {"/staf/antrean", "/staf/integritas", "/staf/admin/laporan"},
     "petugas": {"/staf/antrean", "/staf/loket"},
     "satpam": {"/staf/satpam"},
+    "tim_integritas": {"/staf/integritas"},
 }.items()}
 
 

@@ -1,4 +1,5 @@
-"""The admin's forms: services, requirements, complaint follow-up and SKM follow-up notes."""
+"""The admin's forms: services, requirements, the service charter (maklumat), complaint follow-up
+(also used by the integrity team's pages) and SKM follow-up notes."""
 import re
 from datetime import date
 
@@ -55,6 +56,8 @@ class ServiceForm(Form):
     sop_hari = StringField(_l("Waktu penyelesaian (SOP), dalam hari kerja"), filters=[strip],
                            validators=[DataRequired(_l("Masukkan waktu SOP dalam hari kerja, "
                                                        "misalnya 5."))])
+    produk = TextAreaField(_l("Hasil layanan yang diterima pemohon"), filters=[strip], validators=[
+        Length(max=500, message=_l("Hasil layanan paling banyak 500 huruf."))])
     tautan_nasional = StringField(_l("Tautan ke sistem nasional"), filters=[strip], validators=[
         Length(max=300, message=_l("Tautan paling banyak 300 huruf."))])
     dibuka = RadioField(_l("Apakah layanan ini sedang dibuka?"), choices=OPEN_CHOICES,
@@ -98,6 +101,7 @@ class ServiceForm(Form):
         """Prefill from a stored service on first display."""
         self.nama.data = service["nama"]
         self.deskripsi.data = service["deskripsi"]
+        self.produk.data = service.get("produk") or ""
         self.sop_hari.data = str(service["sop_hari"])
         self.tautan_nasional.data = service["tautan_nasional"] or ""
         self.dibuka.data = "1" if service["dibuka"] else "0"
@@ -119,6 +123,7 @@ class ServiceForm(Form):
                            else sub.dibuka_kembali.data.isoformat())
         return {
             "nama": self.nama.data, "deskripsi": self.deskripsi.data or "",
+            "produk": self.produk.data or "",
             "sop_hari": int(self.sop_hari.data), "dibuka": is_open,
             # A reopening date only means something for a closed service.
             "dibuka_kembali": None if is_open or not self.dibuka_kembali.data
@@ -172,12 +177,42 @@ class RetireForm(Form):
 
 
 class ComplaintResponseForm(Form):
-    status = RadioField(_l("Status pengaduan"), choices=[
-        (state, labels.PENGADUAN[state]) for state in pengaduan.TANGGAPAN],
-        validators=[InputRequired(_l("Pilih status pengaduan."))])
+    # In page order, so the error summary lists them as the page shows them.
     tindak_lanjut = TextAreaField(_l("Tindak lanjut"), filters=[strip], validators=[
         DataRequired(_l("Tuliskan tindak lanjut yang sudah atau akan dilakukan kantor.")),
         Length(max=2000, message=_l("Tindak lanjut paling banyak 2000 huruf."))])
+    status = RadioField(_l("Status pengaduan"), choices=[
+        (state, labels.PENGADUAN[state]) for state in pengaduan.TANGGAPAN],
+        validators=[InputRequired(_l("Pilih status pengaduan."))], validate_choice=False)
+
+    def validate_status(self, field):
+        if field.data not in pengaduan.TANGGAPAN:
+            raise ValidationError(_l("Pilih status pengaduan."))
+
+
+class RerouteForm(Form):
+    """A service complaint that is about integrity: which kind, and it goes to the Kepala Kantor
+    and the integrity team."""
+    jenis = RadioField(_l("Pelanggaran integritas apa yang diadukan?"), choices=[
+        (kind, labels.PENGADUAN_JENIS_SINGKAT[kind]) for kind in pengaduan.JENIS
+        if pengaduan.is_integrity(kind)],
+        validators=[InputRequired(_l("Pilih jenis pelanggaran integritas."))],
+        validate_choice=False)
+
+    def validate_jenis(self, field):
+        if not pengaduan.is_integrity(field.data):
+            raise ValidationError(_l("Pilih jenis pelanggaran integritas."))
+
+
+class MaklumatForm(Form):
+    """The office's service charter, published with every service's standard."""
+    teks = TextAreaField(_l("Maklumat pelayanan"), filters=[strip], validators=[
+        DataRequired(_l("Tuliskan maklumat pelayanan kantor.")),
+        Length(min=20, message=_l("Maklumat pelayanan paling sedikit 20 huruf.")),
+        Length(max=2000, message=_l("Maklumat pelayanan paling banyak 2000 huruf."))])
+    teks_ban = TextAreaField(_l("Maklumat pelayanan dalam Basa Bali"), filters=[strip],
+                             validators=[Length(max=2000, message=_l(
+                                 "Maklumat dalam Basa Bali paling banyak 2000 huruf."))])
 
 
 class SkmFollowupForm(Form):

@@ -30,6 +30,7 @@ PERAN = {
     Peran.KEPALA_KANTOR: _l("Kepala Kantor"),
     Peran.PETUGAS: _l("Petugas"),
     Peran.SATPAM: _l("Satpam"),
+    Peran.TIM_INTEGRITAS: _l("Tim integritas"),
 }
 
 STATUS = {
@@ -215,6 +216,62 @@ PENGADUAN = {
     "selesai": _l("Selesai ditindaklanjuti"),
 }
 
+# --- Complaints that go somewhere and the published standard (issue 17.8-9) ------------------
+
+# What a complaint is about (domain/pengaduan.JENIS): the question on the form...
+PENGADUAN_JENIS = {
+    "layanan": _l("Layanan tidak sesuai standar: waktu, persyaratan, prosedur, atau sarana"),
+    "pungli": _l("Diminta membayar atau memberi uang untuk layanan (pungutan liar)"),
+    "gratifikasi": _l("Petugas meminta atau menerima hadiah atau imbalan (gratifikasi)"),
+    "perilaku": _l("Perilaku petugas: tidak sopan, tidak adil, atau melecehkan"),
+}
+# ...and the short name in lists.
+PENGADUAN_JENIS_SINGKAT = {
+    "layanan": _l("Layanan"),
+    "pungli": _l("Pungutan liar"),
+    "gratifikasi": _l("Gratifikasi"),
+    "perilaku": _l("Perilaku petugas"),
+}
+
+# The entries of a complaint's follow-up thread (domain/pengaduan: TANGGAPI, ALIHKAN, KETERANGAN).
+PENGADUAN_ENTRI = {
+    "tanggapi": _l("Tanggapan kantor"),
+    "alihkan": _l("Diteruskan kepada Kepala Kantor dan tim integritas"),
+    "keterangan": _l("Keterangan tambahan dari pengadu"),
+}
+
+PENGADUAN_REFUSAL = {
+    "wrong_role": _l("Pengaduan ini tidak ditangani oleh peran Anda."),
+    "finished": _l("Pengaduan ini sudah selesai ditindaklanjuti dan tidak bisa diubah lagi."),
+    "wrong_state": _l("Pilih status pengaduan."),
+    "already_integrity": _l("Pengaduan ini sudah ditangani Kepala Kantor dan tim integritas."),
+    "wrong_kind": _l("Pilih jenis pelanggaran integritas."),
+    "not_found": _l("Pengaduan ini tidak ada."),
+}
+
+# The procedure of a service as the citizen meets it (domain/standar.prosedur).
+PROSEDUR = {
+    "ajukan": _l("Ajukan permohonan di MENTARI: lewat ponsel, dengan suara, atau dibantu petugas "
+                 "di kantor. Unggah persyaratannya, atau minta petugas mengambilnya. Anda "
+                 "mendapat nomor registrasi."),
+    "verifikasi": _l("Verifikator memeriksa persyaratan. Jika ada yang kurang, permohonan "
+                     "dikembalikan dengan alasannya, dan Anda memperbaikinya lewat Cek status."),
+    "paraf": _l("Kasubag TU memaraf permohonan."),
+    "setujui": _l("Kepala Kantor menyetujui permohonan dan menugaskan petugas. Anda mendapat "
+                  "SMS berisi waktu layanan."),
+    "jemput": _l("Petugas menjemput Anda pada waktu yang dijadwalkan dan Anda dilayani di "
+                 "kantor tanpa antre."),
+    "antar_pulang": _l("Petugas mengantar Anda pulang."),
+    "kunjungan": _l("Petugas datang ke rumah Anda pada waktu yang dijadwalkan dan melayani di "
+                    "sana."),
+    "konsultasi": _l("Petugas menghubungi Anda lewat pesan (chat) atau video pada waktu yang "
+                     "dijadwalkan."),
+    "datang": _l("Datang ke kantor pada tanggal yang Anda pilih dan tunjukkan nomor registrasi "
+                 "kepada satpam. Anda didahulukan tanpa antre."),
+    "lapor": _l("Petugas melaporkan hasil layanan; Kasubag TU dan Kepala Kantor menerimanya."),
+    "nilai": _l("Anda dapat menilai petugas dan mengisi survei kepuasan."),
+}
+
 TIKET_REFUSAL = {
     "still_serving": _l("Selesaikan dulu tiket yang sedang Anda layani sebelum memanggil "
                         "yang berikutnya."),
@@ -248,6 +305,45 @@ SKM_SKALA = {
     3: _l("Baik"),
     4: _l("Sangat baik"),
 }
+
+# The respondent profile of PermenPAN-RB 14/2017 (domain/skm.PROFIL): each question's name, and
+# the words of its answers.
+SKM_PROFIL = {
+    "umur": _l("Umur"),
+    "jenis_kelamin": _l("Jenis kelamin"),
+    "pendidikan": _l("Pendidikan terakhir"),
+    "pekerjaan": _l("Pekerjaan utama"),
+}
+SKM_UMUR = {
+    "di_bawah_20": _l("Di bawah 20 tahun"),
+    "20_29": _l("20 sampai 29 tahun"),
+    "30_39": _l("30 sampai 39 tahun"),
+    "40_49": _l("40 sampai 49 tahun"),
+    "50_59": _l("50 sampai 59 tahun"),
+    "60_ke_atas": _l("60 tahun ke atas"),
+}
+SKM_JENIS_KELAMIN = {
+    "laki_laki": _l("Laki-laki"),
+    "perempuan": _l("Perempuan"),
+}
+SKM_PENDIDIKAN = {
+    "sd": _l("SD ke bawah"),
+    "smp": _l("SMP"),
+    "sma": _l("SMA atau SMK"),
+    "diploma": _l("Diploma (D1, D2, D3)"),
+    "s1": _l("S1 atau D4"),
+    "s2": _l("S2 atau S3"),
+}
+SKM_PEKERJAAN = {
+    "pns": _l("PNS"),
+    "tni": _l("TNI"),
+    "polri": _l("Polri"),
+    "swasta": _l("Pegawai swasta"),
+    "wirausaha": _l("Wirausaha"),
+    "lainnya": _l("Lainnya"),
+}
+SKM_JAWABAN_PROFIL = {"umur": SKM_UMUR, "jenis_kelamin": SKM_JENIS_KELAMIN,
+                      "pendidikan": SKM_PENDIDIKAN, "pekerjaan": SKM_PEKERJAAN}
 
 MUTU = {
     "A": _l("Sangat Baik"),
@@ -322,6 +418,8 @@ JEJAK = {
     "keberatan_putus": _l("Keberatan diputuskan"),
     "keberatan_antar": _l("Dokumen keberatan diantar"),
     "pengaduan_tanggapi": _l("Pengaduan ditanggapi"),
+    "pengaduan_alihkan": _l("Pengaduan diteruskan ke tim integritas"),
+    "maklumat_simpan": _l("Maklumat pelayanan disimpan"),
     "tiket_daftar": _l("Tiket Meragatan dibuat"),
     "tiket_panggil": _l("Tiket dipanggil ke loket"),
     "tiket_selesai": _l("Tiket selesai dilayani"),

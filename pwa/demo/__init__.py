@@ -24,6 +24,7 @@ DEMO_STAFF = (
     ("petugas2", "Ni Kadek Dewi", (Peran.PETUGAS,)),
     ("satpam", "I Nyoman Budi", (Peran.SATPAM,)),
     ("tu", "Ni Made Ayu Lestari", (Peran.KASUBAG_TU, Peran.VERIFIKATOR)),
+    ("integritas", "Ni Wayan Suartini", (Peran.TIM_INTEGRITAS,)),
 )
 
 
@@ -71,6 +72,19 @@ DEMO_SERVICES = (
 )
 
 
+# What each demo service gives the citizen (published in its standard, /layanan/<slug>).
+DEMO_PRODUK = {
+    "rohaniwan": "Rohaniwan hadir mendampingi pengambilan sumpah atau janji jabatan.",
+    "legalisir-ijazah": "Fotokopi ijazah yang dilegalisir dengan cap dan tanda tangan pejabat.",
+    "rekomendasi-paspor": "Surat rekomendasi pembuatan paspor haji atau umrah.",
+    "pendaftaran-haji": "Bukti pendaftaran haji dari sistem nasional, dibantu petugas.",
+    "izin-pasraman": "Surat keputusan izin operasional lembaga pendidikan keagamaan.",
+    "rumah-ibadah": "Surat rekomendasi pendirian rumah ibadah.",
+    "konsultasi": "Konsultasi dengan penyuluh agama, dengan catatan saran bila diminta.",
+    "surat-keterangan": "Surat keterangan yang ditandatangani pejabat yang berwenang.",
+}
+
+
 def load(db, config: dict) -> bool:
     """Add demo services and staff to an empty database; False when it already has data.
     Raises DemoDiProduksi in production."""
@@ -86,7 +100,8 @@ def load(db, config: dict) -> bool:
                             password_hash=hashed)
         for order, (slug, nama, desc, sop, modes, reqs, link) in enumerate(DEMO_SERVICES):
             lid = layanan.add_service(db, slug=slug, nama=nama, deskripsi=desc, sop_hari=sop,
-                                        modes=modes, tautan_nasional=link, urutan=order)
+                                        modes=modes, tautan_nasional=link, urutan=order,
+                                        produk=DEMO_PRODUK.get(slug, ""))
             for i, (req, required) in enumerate(reqs):
                 layanan.add_requirement(db, lid, nama=req, wajib=required, jenis=_PDF_IMG,
                                           urutan=i)

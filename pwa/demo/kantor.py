@@ -18,7 +18,8 @@ from ..gateway import senders
 from ..services import aksi as aksi_service, keberatan as keberatan_service
 from ..services import kalender, notifikasi, pengajuan, pengiriman
 from ..services.clock import office_day, office_today, office_zone
-from ..store import files, layanan, pengaduan, permohonan as store, rekap, tiket, transaction
+from ..store import files, layanan, maklumat, pengaduan, permohonan as store, rekap, tiket
+from ..store import transaction
 from ..store import skm as skm_store
 from ..store import staf as staff_store
 
@@ -145,8 +146,26 @@ SKM_THIS_MONTH = (
 SKM_LAST_MONTH = (
     (3, 3, 2, 4, 3, 3, 4, 2, 2), (4, 3, 3, 4, 3, 4, 4, 3, 3), (3, 3, 2, 4, 3, 3, 3, 2, 3),
 )
+# Who answered (umur, jenis kelamin, pendidikan, pekerjaan; None: left blank) and which service
+# (slug; None: "another service"): the first of this month is the finished request's survey,
+# which takes its service from the request.
+SKM_PROFIL_THIS_MONTH = (
+    ("20_29", "laki_laki", "sma", "lainnya"), ("60_ke_atas", "perempuan", "sd", "lainnya"),
+    ("30_39", "laki_laki", "s1", "pns"), ("40_49", "perempuan", "sma", "wirausaha"),
+    (None, None, None, None),
+)
+SKM_LAYANAN_THIS_MONTH = (None, "legalisir-ijazah", "legalisir-ijazah", "surat-keterangan", None)
+SKM_PROFIL_LAST_MONTH = (
+    ("50_59", "laki_laki", "diploma", "swasta"), ("60_ke_atas", "perempuan", "sd", "lainnya"),
+    ("30_39", "perempuan", "s2", "pns"),
+)
+SKM_LAYANAN_LAST_MONTH = ("rekomendasi-paspor", "legalisir-ijazah", "surat-keterangan")
 SKM_FOLLOWUP = ("Waktu penyelesaian dan sarana dinilai paling rendah: kursi tunggu prioritas "
                 "ditambah di loket PTSP dan jadwal verifikasi dipercepat menjadi setiap pagi.")
+
+MAKLUMAT = ("Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar "
+            "pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap "
+            "menerima sanksi sesuai peraturan perundang-undangan yang berlaku.")
 
 PENGADUAN_BARU = ("I Ketut Arsa", "081298765432",
                  "Antrean di loket PTSP lama dan tidak ada kursi untuk lansia.")
@@ -155,6 +174,14 @@ PENGADUAN_DIJAWAB = ("", "", ("Papan informasi persyaratan legalisir di depan ka
                                "pudar dan sulit dibaca."),
                       ("Papan informasi sudah diganti dengan huruf besar pada minggu ini. "
                        "Terima kasih atas masukannya."))
+# An anonymous integrity report (whistle-blowing): the Kepala Kantor asked a question with its
+# answer, and the reporter answered with the number, so it waits on the handlers' list again.
+PENGADUAN_INTEGRITAS = (
+    "Saat mengurus legalisir ijazah, seorang petugas meminta uang Rp 50.000 supaya cepat "
+    "selesai.",
+    "Terima kasih atas laporan Anda. Mohon keterangan: hari dan jam berapa kejadiannya, dan di "
+    "loket mana?",
+    "Hari Senin minggu lalu sekitar pukul 10 pagi, di loket PTSP 1.")
 
 
 @dataclass
@@ -166,6 +193,8 @@ class Office:
     pengaduan_id: int | None = None
     pengaduan_nomor: str | None = None
     pengaduan_dijawab_nomor: str | None = None
+    pengaduan_integritas_id: int | None = None    # for the Kepala Kantor and the integrity team
+    pengaduan_integritas_nomor: str | None = None
     tiket_id: int | None = None
 
 
@@ -188,6 +217,10 @@ def build(app, db, base_url: str | None = None) -> Office:
         _skm_walk_in(db, staff["admin"]["id"])
         out.pengaduan_id, out.pengaduan_nomor, out.pengaduan_dijawab_nomor = _pengaduan(
             db, staff["admin"]["id"])
+        out.pengaduan_integritas_id, out.pengaduan_integritas_nomor = _pengaduan_integritas(
+            db, staff["kepala"]["id"])
+        with transaction(db):
+            maklumat.save(db, MAKLUMAT, staf_id=staff["admin"]["id"])
         out.tiket_id = _tiket(db, staff["satpam"]["id"], staff["petugas"]["id"])
         # Sent now, to the local file: none may wait in the queue for a real gateway.
         local = senders.FileSender(app.config["NOTIFY_OUTBOX_FILE"])
@@ -335,11 +368,16 @@ def _keberatan_diterima(db, pid: int, staff: dict) -> int:
     return kid
 
 
+def _profil(answers: tuple) -> dict:
+    return dict(zip(("umur", "jenis_kelamin", "pendidikan", "pekerjaan"), answers))
+
+
 def _penilaian_dan_skm(db, pid: int) -> None:
     p = store.get(db, pid)
     with transaction(db):
         store.save_penilaian(db, pid, petugas_id=p["petugas_id"], **PENILAIAN)
-        skm_store.save(db, dict(zip(skm_store.KEYS, SKM_THIS_MONTH[0])), permohonan_id=pid)
+        skm_store.save(db, dict(zip(skm_store.KEYS, SKM_THIS_MONTH[0])), permohonan_id=pid,
+                       layanan_id=p["layanan_id"], profil=_profil(SKM_PROFIL_THIS_MONTH[0]))
 
 
 def _skm_walk_in(db, admin_id: int) -> None:
@@ -347,13 +385,20 @@ def _skm_walk_in(db, admin_id: int) -> None:
     first_of_month = office_today().replace(day=1)
     last_month = (first_of_month - timedelta(days=1)).replace(day=1)
     noon = datetime.combine(last_month, time(12), office_zone())
+
+    def service_id(slug):
+        return layanan.get_service_by_slug(db, slug)["id"] if slug else None
     with transaction(db):
-        for scores in SKM_THIS_MONTH[1:]:
-            skm_store.save(db, dict(zip(skm_store.KEYS, scores)))
-        for i, scores in enumerate(SKM_LAST_MONTH):
+        for scores, slug, profil in list(zip(SKM_THIS_MONTH, SKM_LAYANAN_THIS_MONTH,
+                                             SKM_PROFIL_THIS_MONTH))[1:]:
+            skm_store.save(db, dict(zip(skm_store.KEYS, scores)), layanan_id=service_id(slug),
+                           profil=_profil(profil))
+        for i, (scores, slug, profil) in enumerate(zip(SKM_LAST_MONTH, SKM_LAYANAN_LAST_MONTH,
+                                                       SKM_PROFIL_LAST_MONTH)):
             at = (noon + timedelta(days=3 * i + 2)).astimezone(timezone.utc)
             skm_store.save(db, dict(zip(skm_store.KEYS, scores)),
-                              now=at.isoformat(timespec="seconds"))
+                           now=at.isoformat(timespec="seconds"), layanan_id=service_id(slug),
+                           profil=_profil(profil))
         rekap.add_skm_followup(db, last_month.strftime("%Y-%m"), SKM_FOLLOWUP, admin_id)
 
 
@@ -367,12 +412,36 @@ def _pengaduan(db, admin_id: int) -> tuple[int, str, str]:
     earlier = (now - timedelta(days=8)).isoformat(timespec="seconds")
     answered_at = (now - timedelta(days=6)).isoformat(timespec="seconds")
     with transaction(db):
-        new_id = pengaduan.add(db, nomor=new_nomor, nama=nama, kontak=kontak, isi=isi)
+        new_id = pengaduan.add(db, nomor=new_nomor, nama=nama, kontak=kontak, isi=isi,
+                               jenis=pengaduan_rules.LAYANAN)
         answered = pengaduan.add(db, nomor=answered_nomor, nama=a_nama, kontak=a_kontak,
-                                 isi=a_isi, now=earlier)
-        pengaduan.respond(db, answered, tindak_lanjut=follow_up,
-                          status=pengaduan_rules.SELESAI, staf_id=admin_id, now=answered_at)
+                                 isi=a_isi, jenis=pengaduan_rules.LAYANAN, now=earlier)
+        _answer(db, answered, follow_up, pengaduan_rules.SELESAI, admin_id, Peran.ADMIN,
+                answered_at)
     return new_id, new_nomor, answered_nomor
+
+
+def _answer(db, pengaduan_id: int, text: str, status: str, staf_id: int, peran: Peran,
+            at: str) -> None:
+    pengaduan.add_entry(db, pengaduan_id, oleh=pengaduan_rules.OLEH_KANTOR,
+                        aksi=pengaduan_rules.TANGGAPI, isi=text, status=status, staf_id=staf_id,
+                        peran=str(peran), now=at)
+    pengaduan.set_answered(db, pengaduan_id, status=status, staf_id=staf_id, now=at)
+
+
+def _pengaduan_integritas(db, kepala_id: int) -> tuple[int, str]:
+    number = demo_number(903)
+    report, question, answer = PENGADUAN_INTEGRITAS
+    now = datetime.now(timezone.utc)
+    at = [(now - timedelta(days=d)).isoformat(timespec="seconds") for d in (5, 4, 3)]
+    with transaction(db):
+        pid = pengaduan.add(db, nomor=number, isi=report, jenis=pengaduan_rules.PUNGLI,
+                            now=at[0])
+        _answer(db, pid, question, pengaduan_rules.DITINDAKLANJUTI, kepala_id,
+                Peran.KEPALA_KANTOR, at[1])
+        pengaduan.add_entry(db, pid, oleh=pengaduan_rules.OLEH_PENGADU,
+                            aksi=pengaduan_rules.KETERANGAN, isi=answer, now=at[2])
+    return pid, number
 
 
 def _tiket(db, satpam_id: int, petugas_id: int) -> int:

@@ -45,6 +45,8 @@ class Peristiwa(StrEnum):
     KEBERATAN_PUTUS = "keberatan_putus"
     KEBERATAN_ANTAR = "keberatan_antar"
     PENGADUAN_TANGGAPI = "pengaduan_tanggapi"
+    PENGADUAN_ALIHKAN = "pengaduan_alihkan"  # a service complaint handed to the integrity team
+    MAKLUMAT_SIMPAN = "maklumat_simpan"      # the office's service charter
     TIKET_DAFTAR = "tiket_daftar"
     TIKET_PANGGIL = "tiket_panggil"
     TIKET_SELESAI = "tiket_selesai"
@@ -56,7 +58,7 @@ _MASUK = {Peristiwa.MASUK, Peristiwa.MASUK_GAGAL, Peristiwa.MASUK_TERKUNCI,
           Peristiwa.AKUN_DIKUNCI, Peristiwa.KELUAR, Peristiwa.SANDI_DIGANTI,
           Peristiwa.PERAN_DIGANTI}
 _AKSI = {Peristiwa.PERIKSA_SIMPAN, Peristiwa.KEBERATAN_PUTUS, Peristiwa.KEBERATAN_ANTAR,
-         Peristiwa.PENGADUAN_TANGGAPI, Peristiwa.TIKET_DAFTAR, Peristiwa.TIKET_PANGGIL,
+         Peristiwa.PENGADUAN_TANGGAPI, Peristiwa.PENGADUAN_ALIHKAN, Peristiwa.TIKET_DAFTAR, Peristiwa.TIKET_PANGGIL,
          Peristiwa.TIKET_SELESAI}
 _DOKUMEN = {Peristiwa.DOKUMEN_BUKA, Peristiwa.LAMPIRAN_BUKA}
 _WORKFLOW = frozenset(Aksi)

@@ -2,7 +2,12 @@
 
 NRR per element = sum of scores / respondents; IKM = Σ(NRR × 1/9) × 25. Computed with exact
 fractions and rounded only for display: rounding the weight to 0.111 early loses about a point.
+
+The questionnaire of the regulation also asks who answered (the respondent profile: age, sex,
+education, main occupation) and which service they received; the report counts the profile and
+gives the IKM per service as well as for the whole office (issue 17.10).
 """
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -16,6 +21,17 @@ GRADES = (
     (Fraction("65.00"), "C"),
     (Fraction("25.00"), "D"),
 )
+
+# The respondent profile: each question's answer codes, in the order they are offered. The
+# regulation's sample form asks the age in years; bands answer the same need without a number
+# that, with the other answers, could single a person out in a small office. The last band is
+# the lansia threshold (UU 13/1998), a group MENTARI serves first.
+UMUR = ("di_bawah_20", "20_29", "30_39", "40_49", "50_59", "60_ke_atas")
+JENIS_KELAMIN = ("laki_laki", "perempuan")
+PENDIDIKAN = ("sd", "smp", "sma", "diploma", "s1", "s2")
+PEKERJAAN = ("pns", "tni", "polri", "swasta", "wirausaha", "lainnya")
+PROFIL = {"umur": UMUR, "jenis_kelamin": JENIS_KELAMIN, "pendidikan": PENDIDIKAN,
+          "pekerjaan": PEKERJAAN}
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,33 @@ def ikm(answers: list) -> IkmResult:
     nrr = tuple(Fraction(s, count) for s in sums)
     index = sum(n * Fraction(1, ELEMENTS) for n in nrr) * 25
     return IkmResult(count, nrr, index)
+
+
+def ikm_per_layanan(answers: list[dict]) -> dict:
+    """{layanan_id (None: not said): IkmResult} of answers carrying a `layanan_id`."""
+    groups: dict = {}
+    for a in answers:
+        groups.setdefault(a.get("layanan_id"), []).append(a)
+    return {layanan_id: ikm(group) for layanan_id, group in groups.items()}
+
+
+def profile(answers: list[dict]) -> dict:
+    """{question: [(code, count), ...] in the offered order, plus (None, count) of those who
+    left it blank} for each profile question."""
+    out = {}
+    for question, codes in PROFIL.items():
+        counted = Counter(a.get(question) for a in answers)
+        blank = len(answers) - sum(counted[c] for c in codes)
+        out[question] = [(code, counted[code]) for code in codes] + [(None, blank)]
+    return out
+
+
+def lowest_elements(result: IkmResult) -> list[int]:
+    """The element numbers (1–9) with the lowest NRR: where the office should improve first."""
+    if result.ikm is None:
+        return []
+    lowest = min(result.nrr)
+    return [i for i, n in enumerate(result.nrr, start=1) if n == lowest]
 
 
 def display(value: Fraction | None, places: int = 2) -> str:

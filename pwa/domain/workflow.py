@@ -15,6 +15,10 @@ class Peran(StrEnum):
     KEPALA_KANTOR = "kepala_kantor"
     PETUGAS = "petugas"
     SATPAM = "satpam"
+    # Issue 17.9 (branch standar-aduan): receives integrity complaints (gratification,
+    # extortion, an officer's conduct) with the Kepala Kantor. Usually a second role of
+    # someone who holds another one (staf-akun lets a person hold several).
+    TIM_INTEGRITAS = "tim_integritas"
 
 
 STAFF_ROLES = tuple(p for p in Peran if p is not Peran.PEMOHON)

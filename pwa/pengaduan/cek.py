@@ -1,15 +1,17 @@
 """/pengaduan/cek: following a complaint up with its number. The number is the only key, so
-the page shows the complaint and the office's follow-up but never the name or contact given."""
-from flask import render_template
+the page shows the complaint, its kind and its thread of follow-ups, and lets whoever holds the
+number add information while it is handled (how an anonymous reporter answers the office's
+question), but never the name or contact given. Shown only as the answer to the posted number:
+nothing is remembered on the phone (a whistle-blower's shared phone keeps no trace)."""
 from flask_babel import lazy_gettext as _l
 
 from ..domain import nomor
 from ..store import pengaduan as store
 from ..web.db import get_db
-from ..web.errors import form_errors
 from ..web import batas
 from .blueprint import bp
 from .forms import LookupForm
+from .halaman import page
 
 
 @bp.route("/cek", methods=["GET", "POST"])
@@ -24,5 +26,4 @@ def cek():
                                         "nomornya."))
         else:
             form.nomor.data = ""  # the box below the result is for checking another number
-    return render_template("pengaduan/cek.html", form=form, pengaduan=found,
-                           page_errors=form_errors(form))
+    return page(form, found)

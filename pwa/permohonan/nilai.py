@@ -64,7 +64,8 @@ def survei(p: dict):
                         _("Survei kepuasan untuk permohonan ini sudah diisi. Terima kasih."))
     form = SkmForm()
     if form.validate_on_submit():
-        skm_store.save(db, form.scores(), permohonan_id=p["id"])
+        skm_store.save(db, form.scores(), permohonan_id=p["id"], layanan_id=p["layanan_id"],
+                       profil=form.profile())
         return redirect(url_for("permohonan.terima_kasih", permohonan_id=p["id"]))
     return render_template("skm/isi.html", form=form, permohonan=p,
                            action=url_for("permohonan.survei", permohonan_id=p["id"]),

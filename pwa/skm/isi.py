@@ -4,12 +4,12 @@ import secrets
 
 from flask import redirect, render_template, request, url_for
 
-from ..store import skm as store
+from ..store import layanan as catalogue, skm as store
 from ..web import batas, outbox
 from ..web.db import get_db
 from ..web.errors import form_errors
 from .blueprint import bp
-from .forms import SKM_PERTANYAAN, SkmForm
+from .forms import SKM_PERTANYAAN, SkmUmumForm
 
 
 @bp.route("/skm/isi", methods=["GET", "POST"])
@@ -21,11 +21,13 @@ def isi():
     saved once however often sent."""
     db = get_db()
     kunci = outbox.idempotency_key()
-    skm_form = SkmForm(meta=outbox.form_meta())
+    skm_form = SkmUmumForm(meta=outbox.form_meta(), services=catalogue.list_services(db))
     if kunci and store.by_key(db, kunci) is not None:
         saved = True
     elif skm_form.validate_on_submit():
-        saved = store.save(db, skm_form.scores(), kunci=kunci) or kunci is not None
+        saved = store.save(db, skm_form.scores(), kunci=kunci,
+                           layanan_id=skm_form.layanan_id(),
+                           profil=skm_form.profile()) or kunci is not None
     else:
         saved = False
     if saved:

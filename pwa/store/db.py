@@ -31,19 +31,32 @@ def migrate(db: sqlite_utils.Database) -> int:
     conn = db.conn
     if schema_version(db) >= len(MIGRATIONS):
         return schema_version(db)
-    conn.execute("BEGIN IMMEDIATE")
+    # Foreign keys off while migrating, checked before committing: a migration that rebuilds a
+    # table other tables point at (SQLite cannot change a column in place) must drop the old
+    # one, which enforced keys would refuse. The pragma is a no-op inside a transaction, so it
+    # is set before BEGIN (SQLite's "making other kinds of table schema changes").
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        current = schema_version(db)
-        for number, script in enumerate(MIGRATIONS, start=1):
-            if number <= current:
-                continue
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(db)
+            for number, script in enumerate(MIGRATIONS, start=1):
+                if number <= current:
+                    continue
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(
+                    f"migration left {len(broken)} rows pointing at nothing "
+                    f"(first: {tuple(broken[0])})")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return schema_version(db)
 
 

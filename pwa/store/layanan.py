@@ -38,10 +38,11 @@ def get_requirement(db, persyaratan_id: int) -> dict | None:
 
 
 def add_service(db, *, slug, nama, deskripsi="", sop_hari=5, modes=(), tautan_nasional=None,
-                urutan=0, dibuka=True) -> int:
+                urutan=0, dibuka=True, produk="") -> int:
     lid = db["layanan"].insert({
         "slug": slug, "nama": nama, "deskripsi": deskripsi, "sop_hari": sop_hari,
         "tautan_nasional": tautan_nasional, "urutan": urutan, "dibuka": int(dibuka),
+        "produk": produk,
     }).last_pk
     for mode in modes:
         db["layanan_mode"].insert({"layanan_id": lid, "mode": str(mode), "dibuka": 1})
@@ -49,11 +50,13 @@ def add_service(db, *, slug, nama, deskripsi="", sop_hari=5, modes=(), tautan_na
 
 
 def update_service(db, layanan_id: int, *, nama, deskripsi, sop_hari, dibuka, dibuka_kembali,
-                   tautan_nasional, modes: dict) -> None:
-    """modes: {mode: (offered, open, reopen_date)} for every mode."""
+                   tautan_nasional, modes: dict, produk: str = "") -> None:
+    """modes: {mode: (offered, open, reopen_date)} for every mode; produk: what the citizen
+    receives (published in the service's standard)."""
     db["layanan"].update(layanan_id, {
         "nama": nama, "deskripsi": deskripsi, "sop_hari": sop_hari, "dibuka": int(dibuka),
         "dibuka_kembali": dibuka_kembali or None, "tautan_nasional": tautan_nasional or None,
+        "produk": produk,
     })
     for mode, (offered, is_open, reopen) in modes.items():
         if offered:

@@ -295,4 +295,73 @@ BEGIN SELECT RAISE(ABORT, 'jejak audit hanya bisa ditambah'); END;
 # --- end of staff accounts ---------------------------------------------------------------------
 
 
-MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN]
+# --- Standards, complaints that go somewhere, SKM as the regulation asks (issue 17 points 8-10,
+# branch standar-aduan) -------------------------------------------------------------------------
+# - layanan.produk: what the citizen receives, part of the published standard (and what SKM
+#   element 5 asks about); maklumat: the office's service charter, every version kept, the
+#   newest shown;
+# - pengaduan: what it is about (jenis: the service, or integrity, which goes to the Kepala
+#   Kantor and the integrity team), the language it was filed in (for its SMS), and a thread of
+#   follow-ups (the office's answers, the complainant's additions) instead of one overwritten
+#   text; the old answers become the first entries;
+# - pesan (the message inbox behind every SMS) belongs to a request or to a complaint: rebuilt,
+#   since SQLite cannot make permohonan_id nullable in place (store/db.migrate runs migrations
+#   with foreign keys off and checks them before committing, SQLite's documented procedure);
+# - skm_jawaban: the service received and the respondent profile of PermenPAN-RB 14/2017;
+#   answers linked to a request take the request's service.
+M006_STANDAR_ADUAN_SKM = """
+ALTER TABLE layanan ADD COLUMN produk TEXT NOT NULL DEFAULT '';
+CREATE TABLE maklumat (
+    id INTEGER PRIMARY KEY,
+    teks TEXT NOT NULL,
+    teks_ban TEXT NOT NULL DEFAULT '',
+    staf_id INTEGER REFERENCES staf(id),
+    at TEXT NOT NULL
+);
+ALTER TABLE pengaduan ADD COLUMN jenis TEXT NOT NULL DEFAULT 'layanan';
+ALTER TABLE pengaduan ADD COLUMN bahasa TEXT NOT NULL DEFAULT 'id';
+CREATE TABLE pengaduan_tindak_lanjut (
+    id INTEGER PRIMARY KEY,
+    pengaduan_id INTEGER NOT NULL REFERENCES pengaduan(id),
+    oleh TEXT NOT NULL,
+    aksi TEXT NOT NULL,
+    isi TEXT NOT NULL DEFAULT '',
+    status TEXT,
+    staf_id INTEGER REFERENCES staf(id),
+    peran TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX pengaduan_tindak_lanjut_pengaduan ON pengaduan_tindak_lanjut (pengaduan_id, id);
+INSERT INTO pengaduan_tindak_lanjut (pengaduan_id, oleh, aksi, isi, status, staf_id, peran, at)
+    SELECT id, 'kantor', 'tanggapi', tindak_lanjut, status, staf_id, 'admin',
+           COALESCE(ditanggapi_at, diajukan_at)
+    FROM pengaduan WHERE tindak_lanjut <> '';
+ALTER TABLE pengaduan DROP COLUMN tindak_lanjut;
+CREATE INDEX pengaduan_jenis ON pengaduan (jenis, status);
+CREATE TABLE pesan_baru (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER REFERENCES permohonan(id),
+    pengaduan_id INTEGER REFERENCES pengaduan(id),
+    isi TEXT NOT NULL,
+    at TEXT NOT NULL,
+    CHECK ((permohonan_id IS NULL) <> (pengaduan_id IS NULL))
+);
+INSERT INTO pesan_baru (id, permohonan_id, isi, at) SELECT id, permohonan_id, isi, at FROM pesan;
+DROP TABLE pesan;
+ALTER TABLE pesan_baru RENAME TO pesan;
+CREATE INDEX pesan_permohonan ON pesan (permohonan_id, id);
+CREATE INDEX pesan_pengaduan ON pesan (pengaduan_id, id);
+ALTER TABLE skm_jawaban ADD COLUMN layanan_id INTEGER REFERENCES layanan(id);
+ALTER TABLE skm_jawaban ADD COLUMN umur TEXT;
+ALTER TABLE skm_jawaban ADD COLUMN jenis_kelamin TEXT;
+ALTER TABLE skm_jawaban ADD COLUMN pendidikan TEXT;
+ALTER TABLE skm_jawaban ADD COLUMN pekerjaan TEXT;
+UPDATE skm_jawaban SET layanan_id = (
+    SELECT p.layanan_id FROM permohonan p WHERE p.id = skm_jawaban.permohonan_id)
+    WHERE permohonan_id IS NOT NULL;
+CREATE INDEX skm_jawaban_at ON skm_jawaban (at);
+"""
+# --- end of standards, complaints and SKM -----------------------------------------------------
+
+MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN,
+              M006_STANDAR_ADUAN_SKM]

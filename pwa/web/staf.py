@@ -27,11 +27,13 @@ HOME = {
     "kepala_kantor": "staf.antrean",
     "petugas": "staf.antrean",
     "satpam": "meragatan.satpam",
+    "tim_integritas": "staf.integritas",
 }
 
 # The staff menu, in order: endpoint and label; each shown only to the roles its view allows.
 STAFF_MENU = (
     ("staf.antrean", _l("Antrean permohonan")),
+    ("staf.integritas", _l("Pengaduan integritas")),
     ("meragatan.satpam", _l("Pendaftaran Meragatan")),
     ("meragatan.loket", _l("Loket Meragatan")),
     ("admin.index", _l("Kelola layanan")),

@@ -15,11 +15,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pwa import create_app, demo, store
 from pwa.demo import kantor as demo_office
 from pwa.domain import nomor
+from pwa.services import akun
 from pwa.store import keberatan as keberatan_store, permohonan as permohonan_store
 
 from tests.flows import answers, service_id, submit_request
 
-ROLES = ("anonim", "admin", "verifikator", "kasubag", "kepala", "petugas", "satpam")
+ROLES = ("anonim", "admin", "verifikator", "kasubag", "kepala", "petugas", "satpam",
+         "integritas")
 HUGE = 2 ** 64 + 7
 SIGN_IN_FORMS = ("/staf/keluar", "/staf/sandi", "/staf/admin/akun", "/staf/masuk")
 NASTY = ["", " ", "\x00", "a\x00b", "2026-13-45", "25:99", "99999999999999999999999",
@@ -41,6 +43,9 @@ def office(tmp_path_factory):
         db = store.connect(app.config["DATABASE"])
         demo.load(db, app.config)
         built = demo_office.build(app, db)
+        # The account the sweep resets, deactivates and edits (as staf_id): not one it signs in.
+        built.staf_sapuan, _first = akun.create(db, username="sapuan", nama="Akun Sapuan",
+                                                roles=["satpam"], oleh=akun.CLI)
         db.conn.close()
     return app, built
 
@@ -49,7 +54,7 @@ def _client(app, role):
     client = app.test_client()
     if role != "anonim":
         r = client.post("/staf/masuk", data={"username": role, "password": demo.DEMO_PASSWORD})
-        assert r.status_code == 302
+        assert r.status_code == 302, r.get_data(as_text=True)[-3000:]
     else:
         # The citizen owns the demo requests, as after looking them up.
         with client.session_transaction() as session:
@@ -65,7 +70,8 @@ def _values(built) -> list[dict]:
             "keberatan_id": built.keberatan_id, "aksi": "paraf", "step": "data-diri",
             "nama": "x", "versi": "x", "berkas": "poster.jpg", "bahasa": "ban",
             "kunci": "bantuan", "key": "bantuan", "name": "tombol", "tanggal_iso": "2030-01-02",
-            "kiriman_id": 1}
+            "slug": "legalisir-ijazah",
+            "kiriman_id": 1, "staf_id": built.staf_sapuan}
     huge = {k: (HUGE if isinstance(v, int) else v) for k, v in good.items()}
     odd = {k: (0 if isinstance(v, int) else "..%2F..%2Fklip.json") for k, v in good.items()}
     return [good, huge, odd]
@@ -227,7 +233,8 @@ def test_control_characters_are_not_stored(client, db):
     pid, number = submit_request(client, db, "legalisir-ijazah", "langsung",
                                  nama="Ni Wayan\x00 Sari\u202e\x07")
     assert permohonan_store.get(db, pid)["nama"] == "Ni Wayan Sari"
-    r = client.post("/pengaduan", data={"uraian": "Antrean\x00 terlalu\x1b lama sekali."})
+    r = client.post("/pengaduan", data={"jenis": "layanan",
+                                        "uraian": "Antrean\x00 terlalu\x1b lama sekali."})
     assert r.status_code == 302
     assert db.execute("SELECT isi FROM pengaduan ORDER BY id DESC LIMIT 1").fetchone()[0] == (
         "Antrean terlalu lama sekali.")
