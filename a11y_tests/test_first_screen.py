@@ -16,7 +16,7 @@ from .conftest import site
 
 WIDTH, HEIGHT = 412, 915
 # Not pages a person reads (files, sounds, the worker, JSON).
-NOT_PAGES = ("static", "shell.healthz", "shell.manifest", "shell.sw", "suara.",
+NOT_PAGES = ("static", "shell.healthz", "shell.manifest", "shell.sw", "shell.favicon", "suara.",
              "isyarat.berkas", "permohonan.dokumen", "komponen.")
 ARRIVALS = ("/", "/layanan", "/ajukan", "/ajukan/satu-halaman", "/status", "/pengaduan",
             "/skm", "/skm/isi", "/luring")

@@ -51,6 +51,7 @@ EXCLUDED = {
     "isyarat.berkas": "sends a sign-language clip's video, poster or captions file",
     "shell.manifest": "the web app manifest (JSON), checked by test_pwa_install.py",
     "shell.sw": "the service worker script, exercised by test_offline.py",
+    "shell.favicon": "the 32 px icon (PNG) for browsers that ask /favicon.ico",
     "suara.prompt": "a voice prompt's sound (Ogg/Opus); played offline in test_offline.py",
     "suara.ucap": "POST only: text read aloud as sound; voice mode is audited in test_voice_ui.py",
     "suara.kenali": "POST only: JSON of what was recognised; driven in test_voice_ui.py",

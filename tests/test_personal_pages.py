@@ -20,7 +20,8 @@ SECRETS = (NAMA, ALAMAT, NIK, "98765413")
 PHONE = re.compile(r"812\D{0,3}9876\D{0,3}5413")
 
 NOT_PAGES = ("static", "suara.", "isyarat.berkas", "permohonan.dokumen", "staf.dokumen",
-             "staf.lampiran", "shell.sw", "shell.manifest", "shell.healthz", "admin.laporan_csv")
+             "staf.lampiran", "shell.sw", "shell.manifest", "shell.healthz", "shell.favicon",
+             "admin.laporan_csv")
 
 
 def shows_personal_data(html: str) -> bool:

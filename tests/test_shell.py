@@ -201,6 +201,28 @@ def test_pages_and_styles_are_compressed(client):
     assert gzip.decompress(gz.data) == client.get("/static/css/mentari.css").data
 
 
+def test_refusals_and_a_missing_page_are_compressed_too(guarded):
+    """On 2G a refusal is a page like any other: a form sent after its token expired (400) or
+    a wrong address (404) is the whole page, about 42 KB raw and 11 compressed."""
+    client = guarded.test_client()
+    client.get("/")
+    for response, status in ((client.post("/status", data={"nomor": "12"},
+                                          headers={"Accept-Encoding": "br"}), 400),
+                             (client.get("/tidak-ada", headers={"Accept-Encoding": "br"}), 404)):
+        assert response.status_code == status and response.headers["Content-Encoding"] == "br"
+        assert "Accept-Encoding" in response.headers["Vary"]
+        page = brotli.decompress(response.data)
+        assert b"</html>" in page and len(response.data) < len(page) / 2
+
+
+def test_the_icon_asked_by_its_old_name_is_the_small_icon(client):
+    """A browser that asks /favicon.ico gets the 32 px icon (under 1 KB), not a 42 KB 404 page."""
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.mimetype == "image/png"
+    assert len(icon.data) < 1024 and Image.open(io.BytesIO(icon.data)).size == (32, 32)
+    assert "max-age" in icon.headers["Cache-Control"]
+
+
 def test_no_web_fonts(app, client):
     css = client.get("/static/css/mentari.css").get_data(as_text=True)
     assert "@font-face" not in css and "fonts.googleapis" not in css

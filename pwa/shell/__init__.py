@@ -4,4 +4,4 @@ the development gallery of components (/dev/komponen, shell/komponen.py, never i
 """
 from .blueprint import bp  # noqa: F401  (registered by create_app)
 
-from . import healthz, luring, manifest, sw, tampilan  # noqa: F401  (their routes)
+from . import favicon, healthz, luring, manifest, sw, tampilan  # noqa: F401  (their routes)

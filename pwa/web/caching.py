@@ -133,6 +133,21 @@ def _inline_css():
     return Markup(inline_stylesheet()[0])  # nosec B704: our own stylesheet, hashed in the CSP
 
 
+def _compress_refusals(response):
+    """Compress error pages too. Flask-Compress leaves every status outside 2xx as it is, but a
+    refused form (400, GOV.UK's pattern: the page again with its errors), a 404 or a 429 is a
+    whole page a phone on 2G downloads: 42 KB instead of 11."""
+    if (400 <= response.status_code < 600 and not response.is_streamed
+            and "Content-Encoding" not in response.headers and response.get_etag()[0] is None):
+        status = response.status_code
+        response.status_code = 200   # what Flask-Compress asks before it compresses
+        try:
+            response = compress.after_request(response)
+        finally:
+            response.status_code = status
+    return response
+
+
 def init_app(app):
     app.jinja_env.globals["inline_css"] = _inline_css
     with app.app_context():
@@ -145,6 +160,8 @@ def init_app(app):
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "zstd", "gzip", "deflate"])
     # Brotli first: for our pages and CSS it is 10-20% smaller than zstd at its default level.
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "zstd", "gzip", "deflate"])
+    # Registered before Compress, so it runs after it (hooks run last-registered first).
+    app.after_request(_compress_refusals)
     compress.init_app(app)
     app.url_defaults(_add_version)
     # Registered after Compress: Flask runs after_request hooks last-registered first, so the
