@@ -1,9 +1,11 @@
-"""Fixtures after Flask's tutorial: a fresh app on a temporary SQLite file per test."""
-import re
+"""Fixtures after Flask's tutorial: a fresh app on a temporary SQLite file per test.
 
+Helpers to import live in tests/pages.py, tests/flows.py and tests/factories.py, never here."""
 import pytest
 
 from pwa import create_app, demo, store
+
+from tests.pages import USER_FOR_ROLE, text_of  # noqa: F401 (older imports of conftest)
 
 
 @pytest.fixture
@@ -54,14 +56,6 @@ def auth(client):
     return Auth(client)
 
 
-# Demo usernames per role, for tests that log in "as a verifikator" etc.
-USER_FOR_ROLE = {
-    "admin": "admin", "verifikator": "verifikator", "kasubag_tu": "kasubag",
-    "kepala_kantor": "kepala", "petugas": "petugas", "satpam": "satpam",
-    "tim_integritas": "integritas",
-}
-
-
 @pytest.fixture
 def login(auth):
     def as_role(role: str):
@@ -72,16 +66,9 @@ def login(auth):
     return as_role
 
 
-def text_of(response) -> str:
-    """The page's visible text, whitespace folded, for assertions about what a person reads."""
-    html = response.get_data(as_text=True)
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
-
-
 def pytest_terminal_summary(terminalreporter):
-    """The voice development set's figures (tests/test_voice_accuracy.py), when it ran."""
-    from tests.test_voice_accuracy import FIGURES, TARGET
+    """The voice development set's figures (tests/speech/test_voice_accuracy.py), when it ran."""
+    from tests.speech.test_voice_accuracy import FIGURES, TARGET
     if FIGURES:
         terminalreporter.write_sep(
             "-", f"voice commands: {FIGURES['correct']}/{FIGURES['in_domain']} right "
