@@ -16,6 +16,10 @@ import pytest
 from speech import stt
 from tests.voice import devset
 
+# One worker runs the whole set once (pytest-xdist: `--dist loadfile` keeps a file together;
+# the group says so to `--dist loadgroup` too). Its figure depends on what espeak-ng spoke before.
+pytestmark = pytest.mark.xdist_group("voice-accuracy")
+
 TARGET = 0.95
 FLOOR = 0.80
 # A command acted on the wrong thing costs the citizen more than one asked about: 2 in the bench
@@ -26,12 +30,17 @@ MOST_WRONG_ACTIONS = 3
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     stt.configure(tmp_path_factory.getbasetemp() / "whisper-base")
-    found = devset.run()
-    FIGURES.update(found)
-    return found
+    return devset.run()
 
 
-FIGURES: dict = {}
+SUMMARY = ("correct", "in_domain", "accuracy", "wrong_actions", "false_accepts",
+           "out_of_domain", "out_of_domain_asked")
+
+
+@pytest.fixture(autouse=True)
+def _report_figures(figures, record_property):
+    """Hand the figures to the end-of-run summary (tests/conftest.py), also from an xdist worker."""
+    record_property("voice_figures", dict({k: figures[k] for k in SUMMARY}, target=TARGET))
 
 
 def test_no_out_of_domain_sentence_is_acted_on(figures):
