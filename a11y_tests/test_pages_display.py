@@ -1,5 +1,5 @@
 """Every page in every display mode (high contrast, 200% text, ...) and in Basa Bali, at both
-widths, checked by axe: the cases of test_pages.py (a11y_tests/harness/routes.py), in a file of
+widths, checked by axe: the cases of test_pages_audit.py (a11y_tests/harness/routes.py), in a file of
 their own so pytest-xdist can run them beside the plain audit."""
 import pytest
 

@@ -3,7 +3,7 @@
 password of a new staff account, a complaint followed up with its number.
 
 The staff-account tests change the accounts the other audits visit: they run last in this file,
-and this file after test_pages.py and test_pages_display.py (pytest-xdist hands a worker its
+and this file after test_pages_audit.py and test_pages_display.py (pytest-xdist hands a worker its
 files in that order too; every worker has its own app and data).
 """
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 17.3, 17.6, 17.7 in the browser: the states test_pages cannot reach by URL alone (a
+"""Issue 17.3, 17.6, 17.7 in the browser: the states test_pages_* cannot reach by URL alone (a
 search's results and refusal, the satpam's lookup, a counter serving a joined request, the
 officer's cards with tasks today), each audited by axe in both languages and the display modes,
 without sideways scrolling; the officer's cards at 412 px (a screenshot is written); and the

@@ -1,5 +1,5 @@
 """Every route of the app as page cases, in one place: the Case lists the page audit visits
-(a11y_tests/test_pages.py), the forms' error states, the visitors and who may see what, and
+(a11y_tests/test_pages_*.py), the forms' error states, the visitors and who may see what, and
 how a browser is put in a visitor's place. bench/page_weight.py measures the same pages.
 
 Pages are discovered from `app.url_map`, so a new page is audited without anyone remembering to
