@@ -25,8 +25,12 @@ run: $(STAMP) translations
 browser:
 	sh scripts/install-browser.sh
 
+# Two workers (CI has 2 cores); a file stays on one worker: the browser files keep one browser and
+# their page-state results per module, and each worker has its own app, data and voice files.
+TEST_WORKERS ?= 2
+
 test: $(STAMP) translations browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -7,8 +7,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from .conftest import click_and_wait
-from .scenario import PDF
+from .harness.browser import click_and_wait
+from .harness.scenario import PDF
 
 SERVICE = "Legalisir ijazah"  # offered in every mode, with documents to upload
 PHONE = "0812 3456 7890"

@@ -3,7 +3,8 @@ still works and the browser reports no violation (a blocked inline script or sty
 a broken page for someone)."""
 import pytest
 
-from .conftest import click_and_wait, login_as, site
+from .harness.browser import click_and_wait
+from .harness.site import login_as, site
 
 RECORD = """
 window.__csp = [];

@@ -12,7 +12,7 @@ and draft as their values), so a new page is measured without anyone adding it.
 """
 import pytest
 
-from .conftest import site
+from .harness.site import site
 
 WIDTH, HEIGHT = 412, 915
 # Not pages a person reads (files, sounds, the worker, JSON).

@@ -11,7 +11,8 @@ from pwa import store
 from pwa.services.clock import office_today
 from pwa.store import tiket as tickets
 
-from .conftest import audit, site
+from .harness.axe import audit
+from .harness.site import site
 
 REFRESH = """
     htmx.ajax('GET', arguments[0], {target: '#papan', swap: 'innerHTML'});"""

@@ -13,8 +13,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from pwa.web import tampilan as display
 from pwa.bahasa.locales import CODES as SUPPORTED_LOCALES
 
-from .conftest import audit, site
-from .test_pages import become, citizen_session, overflow_report, resize
+from .harness.axe import audit
+from .harness.site import site
+from .harness.routes import become, citizen_session, overflow_report, resize
 
 # Every display mode the settings offer, alone; "selalu" is the always-show-video setting.
 MODES = ("", "kontras-tinggi", "teks-150", "teks-200", "gerak-kurang",
@@ -139,7 +140,7 @@ def test_captions_show_by_default_and_manual_quality_is_remembered(driver):
 
 
 def test_admin_add_page_with_recorder_passes_axe(driver):
-    from .conftest import login_as
+    from .harness.site import login_as
     for width in WIDTHS:
         login_as(driver, "admin")
         driver.visitor = "admin"
@@ -183,7 +184,7 @@ def test_save_for_offline_keeps_the_clip_on_the_device_and_plays_it_from_there(d
 def test_a_recorder_without_its_device_says_so_and_the_upload_stays(driver, path, refused):
     """This Chromium has no camera or microphone, as a desk computer may not: the recorder
     says what to do, in its status, and the file field is still there to upload instead."""
-    from .conftest import login_as
+    from .harness.site import login_as
     login_as(driver, "admin")
     driver.visitor = "admin"
     resize(driver, 1280)

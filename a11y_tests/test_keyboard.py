@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .scenario import PDF
+from .harness.scenario import PDF
 
 MAX_TABS = 120  # per page: more means the walk is trapped or the button is unreachable
 

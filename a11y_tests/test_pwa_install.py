@@ -1,6 +1,6 @@
 """Installable (issue 3 §4): Chromium itself says the app can be installed, from the manifest
 and service worker it finds on a citizen page."""
-from .test_offline import installed
+from .harness.offline import installed
 
 
 def test_chromium_finds_no_installability_errors(driver):

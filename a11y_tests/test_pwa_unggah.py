@@ -10,8 +10,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from pwa import store
 
-from .conftest import site
-from .test_offline import OFFLINE, ONLINE, phone  # noqa: F401 (the module's own browser)
+from .harness.offline import OFFLINE, ONLINE, phone  # noqa: F401 (the module's own browser)
+from .harness.site import site
 
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]"
        b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")

@@ -1,7 +1,7 @@
 """Large text on a small phone: at 150% and 200% text in a 320 px window, the words a person
 reads to find their way (the header, headings, buttons, the labels of choices) stay whole.
 
-The audit (test_pages) already proves there is no sideways scroll. This checks what it cannot:
+The audit (test_pages_*) already proves there is no sideways scroll. This checks what it cannot:
 that the page did not get there by cutting words in two ("MENTA / RI", "Tampila / n"), which
 makes a grandmother with 200% text read nonsense. A word too long for a line of its own may
 still break; every other word must sit on one line.

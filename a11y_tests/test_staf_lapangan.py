@@ -1,4 +1,4 @@
-"""Issue 17.3, 17.6, 17.7 in the browser: the states test_pages cannot reach by URL alone (a
+"""Issue 17.3, 17.6, 17.7 in the browser: the states test_pages_* cannot reach by URL alone (a
 search's results and refusal, the satpam's lookup, a counter serving a joined request, the
 officer's cards with tasks today), each audited by axe in both languages and the display modes,
 without sideways scrolling; the officer's cards at 412 px (a screenshot is written); and the
@@ -6,7 +6,6 @@ waiting room's TV: a new call is captioned, chimed and spoken by the app's own v
 tap when Chromium runs as the office's TV does, and sound waits for a tap when it does not.
 """
 import os
-import shutil
 import tempfile
 import pytest
 from selenium.webdriver.common.by import By
@@ -20,8 +19,9 @@ from pwa.store import permohonan as requests, tiket as tickets
 from pwa.web import language, tampilan
 from tests.factories import staff_id, submitted_request
 
-from .conftest import (CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, audit, click_and_wait,
-                       limit_command_time, login_as, site)
+from .harness.axe import audit
+from .harness.browser import chromium, click_and_wait, require_browser
+from .harness.site import login_as, site
 
 # (language, display setting, width): every page-state below is audited in each.
 VARIANTS = [("id", None, 1280), ("id", None, 320), ("ban", None, 1280), ("ban", None, 320),
@@ -257,53 +257,22 @@ def test_the_kiosk_with_its_sign_language_clip_is_accessible(driver, info_clip):
     _each_variant(driver, "meragatan.kiosk with an information clip", kiosk)
 
 
-def _browser(*extra):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.skip("needs Debian's Chromium and chromedriver")
-    home = tempfile.mkdtemp(prefix="mentari-tv-")
-    options = webdriver.ChromeOptions()
-    for arg in (*CHROMIUM_ARGS, *extra, f"--user-data-dir={os.path.join(home, 'profile')}"):
-        options.add_argument(arg)
-    options.binary_location = CHROMIUM
-    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
-    os.environ.update(HOME=home, TMPDIR=home)
-    try:
-        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    limit_command_time(browser)
-    browser.set_script_timeout(60)
-    return browser, home
-
-
 @pytest.fixture
 def tv(live_server):
     """Chromium as the office's TV runs it (docs/operations.md): sound without a tap."""
-    browser, home = _browser("--autoplay-policy=no-user-gesture-required")
-    browser.base_url = live_server
-    try:
+    require_browser()
+    with chromium("--autoplay-policy=no-user-gesture-required", prefix="mentari-tv-",
+                  page_load_timeout=None, base_url=live_server) as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
 def plain_browser(live_server):
     """A browser that keeps the default rule: no sound before someone touches the page."""
-    browser, home = _browser("--autoplay-policy=document-user-activation-required")
-    browser.base_url = live_server
-    try:
+    require_browser()
+    with chromium("--autoplay-policy=document-user-activation-required", prefix="mentari-tv-",
+                  page_load_timeout=None, base_url=live_server) as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 # Violations of the Content-Security-Policy, recorded from the first script on every page.

@@ -1,6 +1,6 @@
 """The service worker on a phone with a bad link (issue 21) and on a shared phone (issue 16
 point 14), in a browser of its own that reaches the live server through a link this test can
-slow down or cut (a11y_tests/slow_link.py): every byte of the page, of the worker's own
+slow down or cut (a11y_tests/harness/slow_link.py): every byte of the page, of the worker's own
 fetches and of the worker script crosses it.
 
 - Pages with personal details (a request, its confirmation) never enter the worker's caches,
@@ -11,10 +11,8 @@ fetches and of the worker script crosses it.
 - A page shown from the phone gets a fresh form token, so its forms still work.
 - The kill switch removes the worker and its caches on the phone's next visit.
 """
-import os
 import re
 import shutil
-import tempfile
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,8 +20,9 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, click_and_wait, site
-from .slow_link import SlowLink
+from .harness.browser import click_and_wait, launch, require_browser
+from .harness.site import site
+from .harness.slow_link import SlowLink
 
 CACHED = """
     const done = arguments[arguments.length - 1];
@@ -62,31 +61,10 @@ STALE_TOKEN = """
 
 @pytest.fixture(scope="module")
 def phone(live_server):
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.skip("needs Debian's Chromium (make browser)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
+    require_browser()
     link = SlowLink(urlsplit(live_server).port)
-    home = tempfile.mkdtemp(prefix="mentari-worker-")
-    options = webdriver.ChromeOptions()
-    for arg in CHROMIUM_ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
-    options.add_argument("--window-size=412,915")
-    options.binary_location = CHROMIUM
-    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
-    os.environ.update(HOME=home, TMPDIR=home)
-    try:
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
+    driver, home = launch("--window-size=412,915", prefix="mentari-worker-", script_timeout=30,
+                          command_timeout=None)
     driver.base_url = f"http://127.0.0.1:{link.port}"
     driver.get(driver.base_url + "/")
     assert driver.execute_async_script(INSTALLED), "the service worker did not install"

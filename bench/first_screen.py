@@ -11,7 +11,6 @@ language and voice offers).
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,24 +36,16 @@ def main() -> None:
     parser.add_argument("--only", nargs="*")
     args = parser.parse_args()
 
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    from a11y_tests.conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, site
+    from a11y_tests.harness.browser import launch
+    from a11y_tests.harness.site import site
     from bench.page_weight import citizen_pages, session_cookie
     from bench.slow3g import serve
 
     s = site()
     server = serve()
     base = f"http://127.0.0.1:{server.server_port}"
-    home = tempfile.mkdtemp(prefix="mentari-first-screen-")
-    os.environ.update(HOME=home, TMPDIR=home)
-    options = webdriver.ChromeOptions()
-    for arg in CHROMIUM_ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
-    options.binary_location = CHROMIUM
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver, home = launch(prefix="mentari-first-screen-", page_load_timeout=None,
+                          script_timeout=None, command_timeout=None)
     # A phone's screen: 412x915 CSS pixels, scrollbars drawn over the page (as on Android).
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": True})

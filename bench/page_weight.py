@@ -3,7 +3,7 @@
     .venv/bin/python bench/page_weight.py
 
 Every page a citizen (anonymous) can open is found from the Flask URL map, with the sample
-values of the accessibility audit (a11y_tests/test_pages.py), and fetched as Chromium asks for
+values of the accessibility audit (a11y_tests/harness/routes.py), and fetched as Chromium asks for
 it (Accept-Encoding: gzip, deflate, br, zstd) with an empty cache: the page, then every file
 it makes the browser fetch (stylesheets, scripts, images and posters, the icon, the web
 manifest). Sizes are bodies as sent plus response headers. Audio and video files are left
@@ -61,7 +61,7 @@ def fetch(client, url: str):
 
 def citizen_pages():
     """(label, path, session) of every page an anonymous citizen can see."""
-    from a11y_tests.test_pages import discover, may_see
+    from a11y_tests.harness.routes import discover, may_see
     cases, _uncovered = discover()
     return [(c.key, c.path, c.session) for c in cases if may_see(c.endpoint, "anonim")
             and not c.endpoint.startswith("gallery.")]
@@ -113,7 +113,7 @@ def session_cookie(app, data: dict) -> str:
 
 
 def main() -> None:
-    from a11y_tests.conftest import site
+    from a11y_tests.harness.site import site
     s = site()
     app = s.app
     rows = []

@@ -23,11 +23,7 @@ body the worker handed over: read that column as an upper bound. Needs Debian's 
 chromium-driver (`make browser`).
 """
 import logging
-import os
-import shutil
 import sys
-import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -63,31 +59,11 @@ setTimeout(() => done(result), 100);
 
 
 def serve():
-    from werkzeug.serving import make_server
-
-    from a11y_tests.conftest import site
+    """The audited app (a11y_tests/harness/site.py) on a free port; returns the server."""
+    from a11y_tests.harness.site import start
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    server = make_server("127.0.0.1", 0, site().app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, _thread = start()
     return server
-
-
-def browser(home: str):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    from a11y_tests.conftest import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS
-    options = webdriver.ChromeOptions()
-    for arg in CHROMIUM_ARGS:
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
-    options.add_argument("--window-size=412,915")
-    options.binary_location = CHROMIUM
-    os.environ.update(HOME=home, TMPDIR=home)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(120)
-    driver.set_script_timeout(120)
-    return driver
 
 
 def visit(driver, url: str) -> dict:
@@ -113,7 +89,8 @@ def seconds(ms) -> str:
 
 
 def main() -> None:
-    from a11y_tests.slow_link import SlowLink
+    from a11y_tests.harness.browser import chromium
+    from a11y_tests.harness.slow_link import SlowLink
     paths = sys.argv[1:] or PAGES
     server = serve()
     link = SlowLink(server.server_port, LATENCY_MS, KBIT)
@@ -123,10 +100,8 @@ def main() -> None:
     print(f"{'page':22} {'first: load':>11} {'lcp':>6} {'lcp el.':>9} {'KB':>5} {'req':>3} "
           f"{'floor':>6} {'x':>5}   {'repeat: load':>12} {'lcp':>6}   {'hanging link':>12}")
     for path in paths:
-        home = tempfile.mkdtemp(prefix="mentari-slow3g-")
-        saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
-        driver = browser(home)
-        try:
+        with chromium("--window-size=412,915", prefix="mentari-slow3g-", page_load_timeout=120,
+                      script_timeout=120, command_timeout=None) as driver:
             link.latency_ms = 0
             driver.get(base + "/healthz")     # an origin to work in
             link.latency_ms = LATENCY_MS
@@ -138,14 +113,6 @@ def main() -> None:
             link.latency_ms = HANGING_MS
             hanging = visit(driver, base + path)
             link.latency_ms = LATENCY_MS
-        finally:
-            driver.quit()
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
-            shutil.rmtree(home, ignore_errors=True)
         floor = 2 * LATENCY_MS + first["bytes"] / (KBIT * 1000 / 8) * 1000
         print(f"{path:22} {seconds(first['load']):>11} {seconds(first['lcp'])} "
               f"{first['lcpWhat'][:9]:>9} {first['bytes'] / 1024:5.1f} {first['requests']:3d} "

@@ -1,13 +1,22 @@
-"""Fixtures after Flask's tutorial: a fresh app on a temporary SQLite file per test."""
-import re
+"""Fixtures after Flask's tutorial: a fresh app on a temporary SQLite file per test.
 
+Helpers to import live in tests/pages.py, tests/flows.py and tests/factories.py, never here."""
 import pytest
 
 from pwa import create_app, demo, store
 
+from tests.pages import USER_FOR_ROLE, text_of  # noqa: F401 (older imports of conftest)
+
+
+@pytest.fixture(scope="session")
+def speech_folder(tmp_path_factory):
+    """Voice mode's files (synthesis cache, models) for this process: shared by its tests as
+    instance/suara/ would be, but never with another pytest-xdist worker or a running app."""
+    return tmp_path_factory.mktemp("suara", numbered=False)
+
 
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, speech_folder):
     app = create_app({
         "TESTING": True,
         "SECRET_KEY": "test",
@@ -15,6 +24,7 @@ def app(tmp_path):
         "UPLOAD_FOLDER": str(tmp_path / "uploads"),
         "ISYARAT_FOLDER": str(tmp_path / "isyarat"),
         "NOTIFY_OUTBOX_FILE": str(tmp_path / "outbox.log"),
+        "SPEECH_FOLDER": str(speech_folder),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
@@ -54,14 +64,6 @@ def auth(client):
     return Auth(client)
 
 
-# Demo usernames per role, for tests that log in "as a verifikator" etc.
-USER_FOR_ROLE = {
-    "admin": "admin", "verifikator": "verifikator", "kasubag_tu": "kasubag",
-    "kepala_kantor": "kepala", "petugas": "petugas", "satpam": "satpam",
-    "tim_integritas": "integritas",
-}
-
-
 @pytest.fixture
 def login(auth):
     def as_role(role: str):
@@ -72,20 +74,23 @@ def login(auth):
     return as_role
 
 
-def text_of(response) -> str:
-    """The page's visible text, whitespace folded, for assertions about what a person reads."""
-    html = response.get_data(as_text=True)
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+# The voice development set's figures (tests/speech/test_voice_accuracy.py records them on its
+# reports, which pytest-xdist brings back from the worker that ran them).
+FIGURES: dict = {}
+
+
+def pytest_runtest_logreport(report):
+    for name, value in getattr(report, "user_properties", ()):
+        if name == "voice_figures":
+            FIGURES.update(value)
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The voice development set's figures (tests/test_voice_accuracy.py), when it ran."""
-    from tests.test_voice_accuracy import FIGURES, TARGET
+    """The voice development set's figures, when it ran."""
     if FIGURES:
         terminalreporter.write_sep(
             "-", f"voice commands: {FIGURES['correct']}/{FIGURES['in_domain']} right "
-                 f"({FIGURES['accuracy']:.1%}, target {TARGET:.0%}; "
+                 f"({FIGURES['accuracy']:.1%}, target {FIGURES['target']:.0%}; "
                  f"{FIGURES['wrong_actions']} misses acted on the wrong thing); "
                  f"{FIGURES['false_accepts']} false accepts of {FIGURES['out_of_domain']} "
                  f"out-of-domain sentences ({FIGURES['out_of_domain_asked']} asked about)")

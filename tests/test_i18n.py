@@ -11,8 +11,8 @@ from pwa.domain.workflow import Aksi
 from pwa.services import notifikasi as notices
 from pwa.web.language import COOKIE
 
-from .conftest import text_of
-from .flows import submit_request
+from tests.pages import text_of
+from tests.flows import submit_request
 
 
 # The message a citizen gets when their request arrives (services/notifikasi.py).

@@ -4,7 +4,7 @@ complaints and survey answers, so someone who runs `make run` finds work in ever
 Built through the same paths the views use (services: `aksi.apply`, `keberatan`, `pengajuan`),
 so histories, checks and notifications are real ones. Loaded by
 `mentari init-db --demo` on top of `demo.load` (services and staff), and by the accessibility
-audit (a11y_tests/scenario.py). Registration numbers are fixed so the README can quote them.
+audit (a11y_tests/harness/scenario.py). Registration numbers are fixed so the README can quote them.
 """
 from contextlib import contextmanager
 from dataclasses import dataclass, field

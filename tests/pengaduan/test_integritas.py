@@ -7,7 +7,7 @@ from pwa.domain import nomor
 from pwa.services import pengaduan as service
 from pwa.store import pengaduan as complaints
 
-from tests.conftest import text_of
+from tests.pages import text_of
 
 REPORT = "Petugas loket meminta Rp 50.000 supaya legalisir saya cepat selesai."
 

@@ -11,7 +11,7 @@ from pwa.gateway import senders
 from pwa.services import pengaduan as service, pengiriman, pesan_pengaduan
 from pwa.store import notifikasi, pengaduan as complaints
 
-from tests.conftest import text_of
+from tests.pages import text_of
 
 COMPLAINT = "Tidak ada kursi tunggu untuk lansia di loket PTSP."
 ANSWER = "Sepuluh kursi prioritas sudah dipasang di depan loket PTSP."

@@ -5,7 +5,7 @@ import re
 
 from pwa.store import layanan as catalogue
 
-from tests.conftest import text_of
+from tests.pages import text_of
 
 CHARTER = ("Kami sanggup melayani sesuai standar pelayanan. Jika tidak, kami siap menerima "
            "sanksi sesuai peraturan.")

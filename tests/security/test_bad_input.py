@@ -158,7 +158,7 @@ def _forms(app, built):
             parser.feed(page.get_data(as_text=True))
             for form in parser.forms:
                 # Forms that change who can sign in would lock the sweep's own visitors out:
-                # tests/test_staf_akun_fuzz.py fuzzes them on accounts of their own.
+                # tests/staf/test_staf_akun_fuzz.py fuzzes them on accounts of their own.
                 if form["method"] == "POST" and not any(
                         part in (form["action"] or url) for part in SIGN_IN_FORMS):
                     found.append((role, form["action"] or url, form["fields"]))

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pwa import store
 from pwa.services import draf
 
-from tests.conftest import text_of
+from tests.pages import text_of
 from tests.flows import PNG, answers, requirement_ids, service_id
 
 

@@ -13,7 +13,7 @@ from pwa.gateway import senders
 from pwa.services import pengiriman
 from pwa.store import notifikasi
 
-from tests.conftest import text_of
+from tests.pages import text_of
 from tests.flows import submit_request
 
 

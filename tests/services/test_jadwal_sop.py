@@ -9,9 +9,9 @@ from pwa.domain import sop
 from pwa.services import kalender
 from pwa.store import permohonan as requests
 
-from ..conftest import text_of
-from ..factories import submitted_request
-from ..flows import (PNG, answers, next_working_day, office_today, requirement_ids, service_id,
+from tests.pages import text_of
+from tests.factories import submitted_request
+from tests.flows import (PNG, answers, next_working_day, office_today, requirement_ids, service_id,
                      submit_request)
 
 CEREMONY = "Upacara piodalan pura kantor"

@@ -6,7 +6,7 @@ import re
 from pwa.domain import nomor
 from pwa.store import layanan as catalogue, permohonan as requests, staf as staff
 
-from tests.conftest import text_of
+from tests.pages import text_of
 
 ALL_FOUR = {f"u{i}": "4" for i in range(1, 10)}
 ALL_ONE = {f"u{i}": "1" for i in range(1, 10)}

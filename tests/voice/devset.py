@@ -1,7 +1,7 @@
 """The spoken development set: each line of utterances.tsv spoken by espeak-ng with a
 different voice, speed and pitch, some with background noise, sent as the Ogg/Opus a phone
 would upload, then recognised. Used by bench/voice_accuracy.py and
-tests/test_voice_accuracy.py."""
+tests/speech/test_voice_accuracy.py."""
 import json
 import re
 from dataclasses import dataclass

@@ -1,0 +1,60 @@
+"""Issue 5 §3: the spoken development set (tests/voice/), recognised end to end (espeak-ng
+audio → Ogg/Opus → Whisper → intent), with both figures printed at the end of the run.
+
+TARGET is the issue's: 95% of commands. The recogniser does not reach it yet on espeak-ng's
+voice (see the README), so what fails the suite today is a regression: accuracy below the
+FLOOR, more commands acted on the wrong thing than measured, or any out-of-domain sentence
+acted on. The set's voices are seeded, so the bench gives one figure (60 of 70, three runs
+alike). Within the test run espeak-ng has already spoken for other tests, and its voices'
+phase differs a little, so the figure there differs by a few utterances: 63 of 70 until
+2026-11-23, 58 since the tests before it speak differently (with the voices reseeded or their
+phase shifted by hand the bench gave 58 to 61). The floor sits four below the bench's. Raise it as the recogniser
+improves; once it reaches the target, the floor is the target.
+"""
+import pytest
+
+from speech import stt
+from tests.voice import devset
+
+# One worker runs the whole set once (pytest-xdist: `--dist loadfile` keeps a file together;
+# the group says so to `--dist loadgroup` too). Its figure depends on what espeak-ng spoke before.
+pytestmark = pytest.mark.xdist_group("voice-accuracy")
+
+TARGET = 0.95
+FLOOR = 0.80
+# A command acted on the wrong thing costs the citizen more than one asked about: 2 in the bench
+# and in the test run since guessed readings are asked about (4 and 3 before).
+MOST_WRONG_ACTIONS = 3
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    stt.configure(tmp_path_factory.getbasetemp() / "whisper-base")
+    return devset.run()
+
+
+SUMMARY = ("correct", "in_domain", "accuracy", "wrong_actions", "false_accepts",
+           "out_of_domain", "out_of_domain_asked")
+
+
+@pytest.fixture(autouse=True)
+def _report_figures(figures, record_property):
+    """Hand the figures to the end-of-run summary (tests/conftest.py), also from an xdist worker."""
+    record_property("voice_figures", dict({k: figures[k] for k in SUMMARY}, target=TARGET))
+
+
+def test_no_out_of_domain_sentence_is_acted_on(figures):
+    assert figures["out_of_domain"] >= 30
+    assert figures["false_accepts"] == 0, [m for m in figures["misses"] if "FALSE" in m]
+
+
+def test_command_accuracy_does_not_fall_below_what_was_measured(figures):
+    assert figures["in_domain"] >= 70
+    assert figures["accuracy"] >= min(FLOOR, TARGET), (
+        f"{figures['accuracy']:.1%} of commands right (floor {FLOOR:.0%}):\n  "
+        + "\n  ".join(figures["misses"]))
+
+
+def test_few_misses_act_on_the_wrong_thing(figures):
+    assert figures["wrong_actions"] <= MOST_WRONG_ACTIONS, [
+        m for m in figures["misses"] if m.startswith("WRONG")]
