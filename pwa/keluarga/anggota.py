@@ -32,6 +32,7 @@ def anggota():
 @bp.post("/pilih")
 def pilih():
     kode = request.form.get("kode", "")
+    kode = "" if kode == "-" else kode   # "Orang lain (tanpa profil)"
     lanjut = local_path(request.form.get("lanjut")) or url_for("permohonan.status")
     phone = ownership.phone()
     member = ownership.member(kode) if kode else None

@@ -37,5 +37,5 @@ def baru():
             profil.apply(response, member)
             return response
     full = len(ownership.members()) >= MAKS_ANGGOTA
-    return render_template("keluarga/baru.html", form=form, lanjut=lanjut, full=full,
+    return render_template("keluarga/baru.html", form=form, lanjut=lanjut, full=full, maks=MAKS_ANGGOTA,
                            page_errors=form_errors(form)), code

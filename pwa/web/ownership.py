@@ -204,8 +204,19 @@ def _still_here():
         family.still_here(get_db(), phone()["id"], phone()["aktif_at"])
 
 
+def _language_kept(response):
+    """A member who switches language keeps it: theirs again whenever they are chosen."""
+    from . import language
+    code = language.asked()
+    if (code and response.mimetype == "text/html" and session.get(PHONE_KEY)
+            and (m := unlocked_member()) is not None and m["bahasa"] != code):
+        family.save_display(get_db(), m["id"], bahasa=code)
+    return response
+
+
 def init_app(app):
     app.before_request(_still_here)
+    app.after_request(_language_kept)
 
     app.jinja_env.globals["untuk_pilihan"] = choices
 
