@@ -28,7 +28,13 @@ def buka(kode: str):
         return response
     form = PinForm()
     code = 200
-    if form.validate_on_submit():
+    if not form.validate_on_submit():
+        pass
+    elif not (form.pin.data or "").strip():
+        # Nothing typed is no guess: not counted.
+        form.pin.errors = [_("Masukkan 4 angka PIN.")]
+        code = 422
+    else:
         config = current_app.config
         result = family.unlock(get_db(), member, form.pin.data or "",
                                config["ANGGOTA_PIN_LOCK_AFTER"], config["ANGGOTA_PIN_LOCK_MINUTES"])
