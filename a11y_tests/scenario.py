@@ -146,6 +146,9 @@ def _sign_clips(app) -> str:
                                    "Ni Made Juru", captions=SIGN_VTT)
         isyarat_pustaka.add(root, source, "langkah:kebutuhan", "Kebutuhan khusus",
                             "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
+        # "Siapa yang memakai HP ini?" (issue 19): a deaf member meets it signed.
+        isyarat_pustaka.add(root, source, "page:keluarga.anggota", "Siapa yang memakai HP ini",
+                            "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
     return clip.name
 
 

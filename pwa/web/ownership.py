@@ -91,16 +91,18 @@ def grant(permohonan_id: int, untuk: str | None = None) -> None:
     "Untuk siapa?"), else the member using the phone (unlocked), else the phone's own; and who
     filled it in, when that is someone else.
 
-    A post from the phone's outbox is sent when the signal returns, by whoever holds the phone
-    then: it belongs to the member it was kept under (`untuk`, added by the service worker),
-    or to the phone when that member is gone (removed while offline): nothing is lost."""
-    from .outbox import from_outbox
+    A post the phone's outbox sends later (when the signal returns, by whoever holds the phone
+    then) belongs to the member it was kept under (`untuk`, added by the service worker, with
+    `diisi`, who was using the phone), or to the phone when that member is gone (removed while
+    offline): nothing is lost, and nothing goes to the wrong member."""
+    from .outbox import wants_json
     p = phone(create=True)
     session.permanent = True
     db = get_db()
     named = member(untuk) if untuk else None
-    filler = None if from_outbox() else unlocked_member()
-    owner = named if (named or from_outbox()) else filler
+    later = wants_json()
+    filler = member(request.form.get("diisi", "")) if later else unlocked_member()
+    owner = named if (named or later) else filler
     already = family_store.holding(db, p["id"], permohonan_id)
     if already is not None and already["anggota_id"] and not named:
         owner = family_store.member_by_id(db, already["anggota_id"])   # a retry keeps its owner

@@ -352,6 +352,7 @@ function anggotaKini() {
 function simpan(url, isian) {
   return anggotaKini().then(function (anggota) {
     if (anggota && !isian.get("untuk")) isian.set("untuk", anggota);
+    if (anggota) isian.set("diisi", anggota);   // who filled it in (for another: "untuk")
     return simpanUntuk(url, isian, isian.get("untuk") || anggota);
   });
 }
