@@ -18,6 +18,7 @@ from pwa import store
 from .conftest import audit, click_and_wait, site
 from .test_offline import (OFFLINE, ONLINE, fill_one_page_form, installed,  # noqa: F401
                            phone, requests_with_key)
+from .test_voice_ui import microphone, voice_driver  # noqa: F401  (fixtures)
 
 PIN = "2580"
 
@@ -258,3 +259,33 @@ def test_switching_member_by_keyboard_alone(phone):
     WebDriverWait(driver, 15).until(lambda d: d.execute_script(
         "return !window.__mentariOldPage && document.readyState === 'complete'"))
     assert "kontras-tinggi" in html_class(driver)
+
+
+def test_switching_member_by_voice_alone(voice_driver, microphone):
+    """In voice mode, "ganti pengguna" from any page opens the chooser, which names each
+    member as a numbered menu; "satu" chooses the first (Nenek, who is then asked her PIN)."""
+    from .test_voice_ui import _intent, _speak_next, open_in_voice_mode, silence, wait_for, \
+        write_wav
+    driver = voice_driver
+    demo = site().demo
+    write_wav(microphone, silence(1.0))
+    plan = {"diam": True, "jawaban": [
+        _intent("ganti_pengguna", "ganti pengguna"),
+        {"body": {"text": "satu", "intent": "pilih_menu", "slots": {"nomor": 1},
+                  "confidence": 0.95, "ms": 600, "yakin": True}}]}
+    for _attempt in range(3):
+        # A fresh Chromium now and then sends its first request without the cookie just set
+        # (see test_voice_ui.voice_driver): the family phone's list says it arrived.
+        open_in_voice_mode(driver, "/status", {"perangkat": demo.keluarga_hp}, recogniser=plan)
+        if "Putu" in driver.find_element(By.TAG_NAME, "h1").text:
+            break
+    _speak_next(driver)   # "ganti pengguna"
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.endswith("/anggota"))
+    wait_for(driver, lambda s: s["keadaan"] == "dengar" and s["path"] == "/anggota",
+             "listening on the chooser")
+    spoken = " ".join(u["teks"] or "" for u in driver.execute_script(
+        "return window.__suaraUji.ucap"))
+    assert "1: Nenek" in spoken and "2: Putu" in spoken, spoken[-400:]
+    _speak_next(driver)   # "satu"
+    WebDriverWait(driver, 15).until(
+        lambda d: f"/anggota/{demo.anggota_pin}/buka" in d.current_url)

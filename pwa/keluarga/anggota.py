@@ -26,7 +26,7 @@ def anggota():
                            maks=rules.MAKS_ANGGOTA,
                            lanjut=local_path(request.args.get("lanjut")) or "",
                            # hapus.py's: the script clears what the browser kept of them
-                           dihapus=session.pop("anggota_dihapus", None))
+                           dihapus=session.pop(profil.DIHAPUS, None))
 
 
 @bp.post("/pilih")

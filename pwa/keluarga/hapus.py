@@ -12,10 +12,6 @@ from ..web.db import get_db
 from . import profil
 from .blueprint import bp
 
-# The removed member's code, for the next page's script to clear the browser's copies.
-DIHAPUS = "anggota_dihapus"
-
-
 @bp.get("/<kode>/hapus")
 def hapus_tanya(kode: str):
     personal()
@@ -33,7 +29,7 @@ def hapus(kode: str):
     if refused:
         return refused
     family.remove(get_db(), member)
-    session[DIHAPUS] = member["kode"]
+    session[profil.DIHAPUS] = member["kode"]
     flash(_("%(nama)s sudah dihapus dari HP ini. Permohonannya tetap diproses kantor.",
             nama=member["nama"]), "success")
     response = redirect(url_for("keluarga.anggota"))

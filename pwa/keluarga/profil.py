@@ -11,6 +11,9 @@ from ..domain import keluarga as rules
 from ..web import language, ownership, tampilan
 
 COOKIE = tampilan.MEMBER_COOKIE
+# The code of a member just removed, kept in the session for the next page's script
+# (static/js/anggota-hapus.js) to clear the browser's copies of them.
+DIHAPUS = "anggota_dihapus"
 
 
 def apply(response, member: dict | None) -> None:
