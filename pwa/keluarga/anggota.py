@@ -43,6 +43,7 @@ def pilih():
     if member is not None and member["pin_hash"]:
         return redirect(url_for("keluarga.buka", kode=member["kode"], lanjut=lanjut))
     if phone is not None:
+        profil.hand_over(ownership.current(), member)
         family.choose(get_db(), phone["id"], member)
     response = redirect(lanjut if member else url_for("permohonan.beranda"))
     profil.apply(response, member)

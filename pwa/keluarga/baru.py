@@ -24,6 +24,7 @@ def baru():
     code = 200
     if form.validate_on_submit():
         phone = ownership.phone(create=True)
+        before = ownership.current()
         try:
             member = family.create(get_db(), phone["id"], form.nama.data, form.pin.data,
                                    tampilan.encode(tampilan.current()),
@@ -33,6 +34,8 @@ def baru():
             code = 422
         else:
             ownership.clear_legacy()
+            # Whoever had no profile and makes one now keeps the form they were filling in.
+            profil.hand_over(before, member, keep=before is None)
             response = redirect(lanjut)
             profil.apply(response, member)
             return response

@@ -22,6 +22,7 @@ def buka(kode: str):
         abort(404)
     lanjut = (local_path(request.values.get("lanjut")) or url_for("permohonan.status"))
     if not member["pin_hash"]:
+        profil.hand_over(ownership.current(), member)
         family.choose(get_db(), ownership.phone()["id"], member)
         response = redirect(lanjut)
         profil.apply(response, member)
@@ -36,9 +37,11 @@ def buka(kode: str):
         code = 422
     else:
         config = current_app.config
+        before = ownership.current()
         result = family.unlock(get_db(), member, form.pin.data or "",
                                config["ANGGOTA_PIN_LOCK_AFTER"], config["ANGGOTA_PIN_LOCK_MINUTES"])
         if result == "buka":
+            profil.hand_over(before, member)
             response = redirect(lanjut)
             profil.apply(response, member)
             return response

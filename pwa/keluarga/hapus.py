@@ -28,6 +28,7 @@ def hapus(kode: str):
     member, refused = profil.managed(kode, url_for("keluarga.hapus_tanya", kode=kode))
     if refused:
         return refused
+    profil.forget_draft(member)
     family.remove(get_db(), member)
     session[profil.DIHAPUS] = member["kode"]
     flash(_("%(nama)s sudah dihapus dari HP ini. Permohonannya tetap diproses kantor.",

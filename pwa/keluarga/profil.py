@@ -4,16 +4,19 @@ Switching who uses the phone changes the page at once: the member's display sett
 language become the phone's cookies (which pages are made from and the service worker reads),
 and the `anggota` cookie names the member so a page kept for one is never shown to another.
 No secret is in them: which requests anyone may open is decided on the server."""
-from flask import abort, current_app, redirect, url_for
+from flask import abort, current_app, redirect, session, url_for
 
 from ..domain import keluarga as rules
 
+from ..permohonan import draf
 from ..web import language, ownership, tampilan
 
 COOKIE = tampilan.MEMBER_COOKIE
 # The code of a member just removed, kept in the session for the next page's script
 # (static/js/anggota-hapus.js) to clear the browser's copies of them.
 DIHAPUS = "anggota_dihapus"
+# Drafts put aside by members who handed the phone on: member code ("" for nobody) → draft id.
+DRAF = "draf_anggota"
 
 
 def apply(response, member: dict | None) -> None:
@@ -48,3 +51,31 @@ def managed(kode: str, back: str):
     if not rules.may_manage(bool(member["pin_hash"]), bool(here and here["id"] == member["id"])):
         return member, redirect(url_for("keluarga.buka", kode=kode, lanjut=back), code=303)
     return member, None
+
+
+def hand_over(before: dict | None, after: dict | None, keep: bool = False) -> None:
+    """The request form half filled in belongs to whoever was filling it: put aside when the
+    phone changes hands, and back when they take it again (nothing lost, nothing shown to the
+    next). `keep`: the draft goes on with `after` (a profile just made by whoever typed it)."""
+    if before is not None and after is not None and before["id"] == after["id"]:
+        return
+    aside = dict(session.get(DRAF, {}))
+    current = session.pop(draf.SESSION_KEY, None)
+    if current and keep:
+        session[draf.SESSION_KEY] = current
+        current = None
+    if current:
+        aside[before["kode"] if before else ""] = current
+    restored = aside.pop(after["kode"] if after else "", None)
+    if restored and draf.SESSION_KEY not in session:
+        session[draf.SESSION_KEY] = restored
+    session[DRAF] = aside
+
+
+def forget_draft(member: dict) -> None:
+    """A removed member's draft is no one's."""
+    aside = dict(session.get(DRAF, {}))
+    aside.pop(member["kode"], None)
+    session[DRAF] = aside
+    if current_is(member):
+        session.pop(draf.SESSION_KEY, None)

@@ -304,3 +304,22 @@ def test_a_member_removed_while_offline_leaves_the_request_with_the_phone(client
     pid = db.execute("SELECT id FROM permohonan WHERE idempotency_key = ?",
                      ("kunci-putu-0123456789",)).fetchone()[0]
     assert client.get(f"/permohonan/{pid}").status_code == 200
+
+
+def test_a_half_filled_form_stays_with_whoever_was_filling_it(client, db, family):
+    nenek, _req = family["nenek"]
+    made, _made_req = family["made"]
+    unlock(client, nenek, "2580")
+    client.post("/ajukan", data={"mulai": "baru"})
+    client.post("/ajukan/layanan", data={"layanan": str(service_id(db, "legalisir-ijazah"))})
+    client.post("/ajukan/cara", data={"mode": "langsung"})
+    client.post("/ajukan/data-diri", data={"nama": "Ni Nyoman Nenek", "telepon": "081211112222",
+                                           "nik": ""})
+    assert "Ni Nyoman Nenek" in client.get("/ajukan/data-diri").get_data(as_text=True)
+    # Made takes the phone: her answers are not his to see.
+    choose(client, made)
+    assert "Ni Nyoman Nenek" not in client.get("/ajukan/data-diri",
+                                               follow_redirects=True).get_data(as_text=True)
+    # She takes it back (with her PIN): her form is where she left it.
+    unlock(client, nenek, "2580")
+    assert "Ni Nyoman Nenek" in client.get("/ajukan/data-diri").get_data(as_text=True)
