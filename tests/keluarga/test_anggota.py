@@ -323,3 +323,4 @@ def test_a_half_filled_form_stays_with_whoever_was_filling_it(client, db, family
     # She takes it back (with her PIN): her form is where she left it.
     unlock(client, nenek, "2580")
     assert "Ni Nyoman Nenek" in client.get("/ajukan/data-diri").get_data(as_text=True)
+
