@@ -13,51 +13,16 @@ from urllib.parse import urljoin
 
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
-from pwa import store
-from pwa.domain.jadwal import upcoming_working_days
-from pwa.services import kalender
+from selenium.webdriver.support.ui import WebDriverWait
 
 from .harness.axe import audit
-from .harness.offline import OFFLINE, ONLINE, installed, phone  # noqa: F401 (its own browser)
+from .harness.offline import (OFFLINE, ONLINE, fill_one_page_form, installed,  # noqa: F401
+                               phone, requests_with_key)  # (phone: its own browser)
 from .harness.site import site
-
-
-def requests_with_key(key: str) -> list[dict]:
-    db = store.connect(site().app.config["DATABASE"])
-    try:
-        return [dict(r) for r in db.execute(
-            "SELECT id, nomor, nama, mode FROM permohonan WHERE idempotency_key = ?", (key,))]
-    finally:
-        db.conn.close()
 
 
 def heading(driver) -> str:
     return driver.find_element(By.TAG_NAME, "h1").text
-
-
-def fill_one_page_form(driver) -> None:
-    app = site().app
-    with app.app_context():
-        db = store.connect(app.config["DATABASE"])
-        layanan = db.execute("SELECT id FROM layanan WHERE slug = 'konsultasi'").fetchone()[0]
-        db.conn.close()
-        from pwa.services.clock import office_today
-        day = upcoming_working_days(office_today(), 1, kalender.national())[0]
-    find = driver.find_element
-    find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
-    find(By.CSS_SELECTOR, "input[name=mode][value=langsung]").click()
-    find(By.ID, "nama").send_keys("Ni Luh Tanpa Sinyal")
-    find(By.ID, "telepon").send_keys("0813 3700 1234")
-    find(By.ID, "alamat").send_keys("Banjar Dinas Kangin, dekat pura desa")
-    find(By.ID, "desa").send_keys("Tenganan")
-    Select(find(By.ID, "kecamatan")).select_by_value("Manggis")
-    find(By.CSS_SELECTOR, "input[name=kategori][value=lansia]").click()
-    # Chromium's date field takes keys in the locale's order; set the value as the picker does.
-    driver.execute_script("arguments[0].value = arguments[1]", find(By.ID, "tanggal"),
-                          day.isoformat())
-    find(By.ID, "persetujuan").click()
 
 
 def test_cached_pages_render_and_a_request_waits_for_the_signal(phone):

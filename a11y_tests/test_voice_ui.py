@@ -22,49 +22,11 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .harness.axe import audit
-from .harness.routes import citizen_session, overflow_report, resize
+from .harness.routes import overflow_report, resize
 from .harness.site import site
-from .harness.voice import (REPEAT_WAYS, microphone, say_into_microphone,  # noqa: F401
-                            silence, voice_driver, write_wav)
-
-def panel_state(driver) -> dict:
-    return driver.execute_script("""
-        const p = document.querySelector('[data-suara-panel]');
-        if (!p) return {path: location.pathname, keadaan: null};
-        const f = (s) => { const e = p.querySelector(s); return e ? e.textContent : ''; };
-        return {path: location.pathname, keadaan: p.dataset.keadaan,
-                status: f('[data-suara-status]'), mentari: f('[data-suara-ucapan]'),
-                anda: f('[data-suara-didengar]'),
-                konfirmasi: !p.querySelector('[data-suara-konfirmasi]').hidden,
-                ketik: !p.querySelector('[data-suara-ketik]').hidden};""")
-
-
-def wait_for(driver, condition, what: str, timeout: float = 30) -> dict:
-    seen = []
-
-    def check(d):
-        s = panel_state(d)
-        if not seen or seen[-1] != s:
-            seen.append(s)
-        return s if condition(s) else False
-    try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.05).until(check)
-    except Exception:
-        trail = "\n  ".join(json.dumps(s, ensure_ascii=False)[:300] for s in seen[-8:])
-        raise AssertionError(f"waited {timeout}s for {what}; the panel went:\n  {trail}")
-
-
-def open_in_voice_mode(driver, path: str, session: dict, display: str = "",
-                       recogniser: dict | None = None, welcome: bool = False) -> None:
-    cookie = ".".join(filter(None, ["suara-aktif", display]))
-    citizen_session(driver, session, {"tampilan": cookie})
-    driver.execute_script(
-        "sessionStorage.clear();"
-        "if (arguments[0]) sessionStorage.setItem('suara-uji', arguments[0]);"
-        "if (!arguments[1]) sessionStorage.setItem('mentari-suara-sambutan', '1');",
-        json.dumps(recogniser) if recogniser else "", welcome)
-    driver.get(driver.base_url + path)
-
+from .harness.voice import (REPEAT_WAYS, microphone, open_in_voice_mode,  # noqa: F401
+                            panel_state, say_into_microphone, scripted_intent, silence,
+                            speak_next, voice_driver, wait_for, write_wav)
 
 def press_shortcut(driver) -> None:
     """Ctrl+Shift+Space, the documented shortcut: start or finish speaking."""
@@ -427,34 +389,13 @@ def test_typing_in_the_form_takes_over_and_the_voice_offers_the_typed_answer_bac
     assert field.get_attribute("value") == "Made Sari"
 
 
-def _answers_sent(driver) -> int:
-    """Utterances the page has sent to the recogniser so far, across page loads."""
-    return len(json.loads(driver.execute_script(
-        "return sessionStorage.getItem('suara-terkirim') || '[]'")))
-
-
-def _speak_next(driver) -> None:
-    """The microphone is open: "Selesai bicara" sends the scripted recogniser's next answer."""
-    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
-    before = _answers_sent(driver)
-    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
-    # The recorder stops asynchronously, so the panel still says "dengar" for a moment: wait
-    # until the answer has gone, or the next call would click into the same recording.
-    WebDriverWait(driver, 10).until(lambda d: _answers_sent(d) > before)
-
-
-def _intent(name: str, text: str) -> dict:
-    return {"body": {"text": text, "intent": name, "slots": {}, "confidence": 0.95, "ms": 600,
-                     "yakin": True}}
-
-
 def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphone):
     driver = voice_driver
     write_wav(microphone, silence(1.0))
     resize(driver, 1280)
-    plan = {"diam": True, "jawaban": [_intent("bantuan", "bantuan"), _intent("ulangi", "ulangi"),
-                                      _intent("kembali", "kembali"), _intent("batal", "batal"),
-                                      _intent("ya", "ya")]}
+    plan = {"diam": True, "jawaban": [scripted_intent("bantuan", "bantuan"), scripted_intent("ulangi", "ulangi"),
+                                      scripted_intent("kembali", "kembali"), scripted_intent("batal", "batal"),
+                                      scripted_intent("ya", "ya")]}
     open_in_voice_mode(driver, "/ajukan/data-diri",
                        {"draf_id": site().demo.empty_drafts["langsung"]}, recogniser=plan)
 
@@ -475,18 +416,18 @@ def test_bantuan_ulangi_kembali_and_batal_work_on_a_step(voice_driver, microphon
     def spoke():
         return driver.execute_script("return window.__bicara.slice()")
 
-    _speak_next(driver)  # "bantuan": the help, then the question
+    speak_next(driver)  # "bantuan": the help, then the question
     WebDriverWait(driver, 10).until(lambda d: any("Anda bisa mengatakan" in t for t in said()))
     wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening after the help")
     assert spoke()[-1].startswith("Nama lengkap"), spoke()
     before = len([t for t in spoke() if t.startswith("Nama lengkap")])
-    _speak_next(driver)  # "ulangi": the question again
+    speak_next(driver)  # "ulangi": the question again
     WebDriverWait(driver, 10).until(
         lambda d: len([t for t in spoke() if t.startswith("Nama lengkap")]) > before)
-    _speak_next(driver)  # "kembali": the previous page
+    speak_next(driver)  # "kembali": the previous page
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/ajukan/cara"))
-    _speak_next(driver)  # "batal", then "ya": home
-    _speak_next(driver)
+    speak_next(driver)  # "batal", then "ya": home
+    speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: d.current_url == d.base_url + "/")
 
 
@@ -514,7 +455,7 @@ def test_this_phones_requests_are_a_spoken_menu_and_satu_opens_the_newest(
     open_in_voice_mode(driver, "/status", {}, recogniser=plan)
     wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening after the menu")
     spoken = " ".join(u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap"))
-    _speak_next(driver)
+    speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith(f"/permohonan/{owned[-1]}"))
     with site().app.app_context():
         from pwa.web.db import get_db
@@ -530,16 +471,16 @@ def test_a_long_number_given_in_parts_must_still_have_every_digit(voice_driver, 
     driver = voice_driver
     write_wav(microphone, silence(1.0))
     resize(driver, 1280)
-    said_no = _intent("tidak", "tidak")
+    said_no = scripted_intent("tidak", "tidak")
     plan = {"diam": True, "jawaban": [
         _digits("482173056299"), said_no,                   # the whole number, heard wrong
-        _digits("4821"), _intent("ya", "ya"),               # part one, confirmed
-        _digits("7305"), _intent("ya", "ya"),
-        _digits("629"), _intent("ya", "ya"),                # part three: a digit lost
+        _digits("4821"), scripted_intent("ya", "ya"),               # part one, confirmed
+        _digits("7305"), scripted_intent("ya", "ya"),
+        _digits("629"), scripted_intent("ya", "ya"),                # part three: a digit lost
         _SELESAI]}
     open_in_voice_mode(driver, "/status?lain=1", {}, recogniser=plan)
     for _ in plan["jawaban"]:
-        _speak_next(driver)
+        speak_next(driver)
     WebDriverWait(driver, 10).until(lambda d: any(
         "11 angka, padahal perlu 12" in u["teks"]
         for u in d.execute_script("return window.__suaraUji.ucap")))
@@ -555,7 +496,7 @@ def test_a_long_number_heard_with_a_digit_lost_is_then_taken_in_parts(voice_driv
     driver = voice_driver
     write_wav(microphone, silence(1.0))
     resize(driver, 1280)
-    said_yes = _intent("ya", "ya")
+    said_yes = scripted_intent("ya", "ya")
     plan = {"diam": True, "jawaban": [
         _digits("48217305629"),                             # the whole number, a digit lost
         _digits("4821"), said_yes, _digits("7305"), said_yes, _digits("6299"), said_yes,
@@ -563,7 +504,7 @@ def test_a_long_number_heard_with_a_digit_lost_is_then_taken_in_parts(voice_driv
         said_yes]}                                          # the whole number read back
     open_in_voice_mode(driver, "/status?lain=1", {}, recogniser=plan)
     for _ in plan["jawaban"]:
-        _speak_next(driver)
+        speak_next(driver)
     WebDriverWait(driver, 10).until(
         lambda d: d.find_element(By.ID, "nomor").get_attribute("value") == "482173056299")
     spoken = [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
@@ -664,18 +605,18 @@ def test_a_yes_the_recogniser_is_not_sure_of_is_asked_again_not_taken(voice_driv
     resize(driver, 1280)
     unsure_yes = {"body": {"text": "Ya.", "intent": "ya", "slots": {}, "confidence": 0.8,
                            "ms": 600, "yakin": False}}
-    plan = {"diam": True, "jawaban": [_digits("482173056299"), unsure_yes, _intent("tidak", "tidak")]}
+    plan = {"diam": True, "jawaban": [_digits("482173056299"), unsure_yes, scripted_intent("tidak", "tidak")]}
     open_in_voice_mode(driver, "/status?lain=1", {}, recogniser=plan)
 
     def ucap():
         return [u["teks"] for u in driver.execute_script("return window.__suaraUji.ucap")]
 
-    _speak_next(driver)  # the number: read back, "Benar?"
-    _speak_next(driver)  # "ya", not sure: "Maaf, saya belum mengerti …", the read-back again
+    speak_next(driver)  # the number: read back, "Benar?"
+    speak_next(driver)  # "ya", not sure: "Maaf, saya belum mengerti …", the read-back again
     WebDriverWait(driver, 10).until(lambda d: any("belum mengerti" in t for t in ucap()))
     wait_for(driver, lambda s: s["keadaan"] == "dengar" and s["konfirmasi"], "asked again")
     assert driver.find_element(By.ID, "nomor").get_attribute("value") == ""
-    _speak_next(driver)  # "tidak": the number is asked for again, nothing sent
+    speak_next(driver)  # "tidak": the number is asked for again, nothing sent
     wait_for(driver, lambda s: s["keadaan"] == "dengar" and not s["konfirmasi"],
              "the number asked for again")
     assert driver.current_url.endswith("/status?lain=1")

@@ -109,6 +109,12 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "SPEECH_REKAMAN_FOLDER": env.get("MENTARI_REKAMAN_FOLDER", ""),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
+        # Family members on one phone (issue 19): a member with a PIN is locked after this many
+        # idle minutes; every ANGGOTA_PIN_LOCK_AFTER wrong PINs in a row stop PINs being tried
+        # for ANGGOTA_PIN_LOCK_MINUTES (counted in the database).
+        "ANGGOTA_IDLE_MINUTES": int(env.get("MENTARI_ANGGOTA_DIAM_MENIT", "5")),
+        "ANGGOTA_PIN_LOCK_AFTER": int(env.get("MENTARI_ANGGOTA_PIN_KUNCI_SETELAH", "5")),
+        "ANGGOTA_PIN_LOCK_MINUTES": int(env.get("MENTARI_ANGGOTA_PIN_KUNCI_MENIT", "15")),
         "PERMANENT_SESSION_LIFETIME": timedelta(days=int(env.get("MENTARI_INGAT_HARI", "90"))),
         # Counted from when a request was last sent or looked up, not renewed by every response:
         # otherwise each answer, prompts and images included, would carry a Set-Cookie (bytes on

@@ -61,7 +61,7 @@ def answers(mode: str, **override) -> dict:
 
 
 def submit_request(client, db, slug: str, mode: str, collect_by_officer: bool = False,
-                   **override) -> tuple[int, str]:
+                   untuk: str | None = None, **override) -> tuple[int, str]:
     """Fill every page and submit; returns (permohonan id, registration number)."""
     a = answers(mode, **override)
     lid = service_id(db, slug)
@@ -93,7 +93,9 @@ def submit_request(client, db, slug: str, mode: str, collect_by_officer: bool = 
                 files[f"dok_{rid}"] = (io.BytesIO(PNG), f"dokumen-{rid}.png")
         r = client.post("/ajukan/dokumen", data=files, content_type="multipart/form-data")
         assert r.status_code == 302, r.get_data(as_text=True)[:3000]
-    r = client.post("/ajukan/periksa", data={"persetujuan": "y"})
+    # untuk: "Untuk siapa?", the family member the request is for (issue 19).
+    r = client.post("/ajukan/periksa", data={"persetujuan": "y", **({"untuk": untuk} if untuk
+                                                                     else {})})
     assert r.status_code == 302, r.get_data(as_text=True)[:2000]
     permohonan_id = int(r.location.rsplit("/", 1)[1])
     number = db.execute("SELECT nomor FROM permohonan WHERE id = ?",

@@ -13,8 +13,15 @@ import threading
 import urllib.request
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from pwa import store
+from pwa.domain.jadwal import upcoming_working_days
+from pwa.services import kalender
 
 from .browser import launch, require_browser
+from .site import site
 
 OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
 ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
@@ -146,3 +153,36 @@ def installed(driver) -> None:
           })();
         });""")
     assert ok, "the service worker did not install and take control within 20 s"
+
+
+# The one-page form and the requests a key made: what the offline tests fill in and look for.
+def requests_with_key(key: str) -> list[dict]:
+    db = store.connect(site().app.config["DATABASE"])
+    try:
+        return [dict(r) for r in db.execute(
+            "SELECT id, nomor, nama, mode FROM permohonan WHERE idempotency_key = ?", (key,))]
+    finally:
+        db.conn.close()
+
+
+def fill_one_page_form(driver) -> None:
+    app = site().app
+    with app.app_context():
+        db = store.connect(app.config["DATABASE"])
+        layanan = db.execute("SELECT id FROM layanan WHERE slug = 'konsultasi'").fetchone()[0]
+        db.conn.close()
+        from pwa.services.clock import office_today
+        day = upcoming_working_days(office_today(), 1, kalender.national())[0]
+    find = driver.find_element
+    find(By.CSS_SELECTOR, f"input[name=layanan][value='{layanan}']").click()
+    find(By.CSS_SELECTOR, "input[name=mode][value=langsung]").click()
+    find(By.ID, "nama").send_keys("Ni Luh Tanpa Sinyal")
+    find(By.ID, "telepon").send_keys("0813 3700 1234")
+    find(By.ID, "alamat").send_keys("Banjar Dinas Kangin, dekat pura desa")
+    find(By.ID, "desa").send_keys("Tenganan")
+    Select(find(By.ID, "kecamatan")).select_by_value("Manggis")
+    find(By.CSS_SELECTOR, "input[name=kategori][value=lansia]").click()
+    # Chromium's date field takes keys in the locale's order; set the value as the picker does.
+    driver.execute_script("arguments[0].value = arguments[1]", find(By.ID, "tanggal"),
+                          day.isoformat())
+    find(By.ID, "persetujuan").click()

@@ -61,6 +61,9 @@ EXCLUDED = {
                             "the complaint on pengaduan.cek (test_complaint_thread_and_its_error)",
     "admin.alihkan": "POST only: hands a complaint to the integrity team; its error state "
                      "re-renders admin.tanggapi (ErrorCase alihkan-pengaduan-kosong)",
+    # Issue 19 (keluarga):
+    "keluarga.pilih": "POST only: chooses a member, then shows where she was going (or her PIN)",
+    "keluarga.hapus": "POST only: removes a member, then shows keluarga.anggota",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -194,6 +197,19 @@ def _integrity_complaint_cases(rule, demo, build):
                  build(rule, {"pengaduan_id": demo.pengaduan_integritas_id}))]
 
 
+def _family_cases(rule, demo, build):
+    """The family pages on a phone with members (Nenek with a PIN, Putu without): the chooser
+    also on a phone with none; her PIN page; changing or removing Putu."""
+    on_phone = {"perangkat": demo.keluarga_hp}
+    if rule.endpoint == "keluarga.anggota":
+        return [Case(rule.endpoint, "kosong", build(rule, {}), {}, must_land=True),
+                Case(rule.endpoint, "keluarga", build(rule, {}), on_phone, must_land=True)]
+    if rule.endpoint == "keluarga.baru":
+        return [Case(rule.endpoint, "", build(rule, {}), on_phone, must_land=True)]
+    kode = demo.anggota_pin if rule.endpoint == "keluarga.buka" else demo.anggota_tanpa_pin
+    return [Case(rule.endpoint, "", build(rule, {"kode": kode}), on_phone, must_land=True)]
+
+
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
 ENDPOINT_CASES = {
@@ -207,6 +223,11 @@ ENDPOINT_CASES = {
     "staf.sandi_pertama": _first_password_cases,
     "staf.peran": _role_cases,
     "admin.jejak": _audit_trail_cases,
+    "keluarga.anggota": _family_cases,
+    "keluarga.baru": _family_cases,
+    "keluarga.buka": _family_cases,
+    "keluarga.ubah": _family_cases,
+    "keluarga.hapus_tanya": _family_cases,
 }
 
 
@@ -499,6 +520,13 @@ def _error_cases():
                   (("pengaduan_id", demo.pengaduan_integritas_id),), visitor="kepala_kantor"),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
+        ErrorCase("anggota-baru-kosong", "keluarga.baru",
+                  session=(("perangkat", demo.keluarga_hp),)),
+        ErrorCase("anggota-pin-kosong", "keluarga.buka", (("kode", demo.anggota_pin),),
+                  session=(("perangkat", demo.keluarga_hp),)),
+        ErrorCase("anggota-ubah-pin-salah", "keluarga.ubah", (("kode", demo.anggota_tanpa_pin),),
+                  fill=(("nama", "Putu"), ("pin", "12")),
+                  session=(("perangkat", demo.keluarga_hp),)),
     ]
     for mode in demo.drafts:
         cases.append(ErrorCase(f"ajukan-jadwal-kosong-{mode}", "permohonan.langkah",

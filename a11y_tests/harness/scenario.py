@@ -54,6 +54,10 @@ class Demo:
     sesi_dua_peran: str | None = None
     staf_terkunci_id: int | None = None
     staf_reset_id: int | None = None
+    # A family phone (issue 19): its id (the session's `perangkat`), Nenek (PIN) and Putu.
+    keluarga_hp: str | None = None
+    anggota_pin: str | None = None
+    anggota_tanpa_pin: str | None = None
 
     @property
     def owned(self) -> list[int]:
@@ -75,6 +79,7 @@ def build(app) -> Demo:
         out.staf_id = office.permohonan["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
         _staff_accounts(app, db, out)
+        _family(db, out)
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)
             out.empty_drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=False)
@@ -83,6 +88,14 @@ def build(app) -> Demo:
     out.isyarat_klip = _sign_clips(app)
     _prompt_recording(app)
     return out
+
+
+def _family(db, out: Demo) -> None:
+    from pwa.services import keluarga as family
+    out.keluarga_hp = "a11y-keluarga-hp"
+    phone = family.phone(db, out.keluarga_hp)
+    out.anggota_pin = family.create(db, phone["id"], "Nenek", "2580", "", "id")["kode"]
+    out.anggota_tanpa_pin = family.create(db, phone["id"], "Putu", None, "", "id")["kode"]
 
 
 def _staff_accounts(app, db, out: Demo) -> None:
@@ -132,6 +145,9 @@ def _sign_clips(app) -> str:
         clip = isyarat_pustaka.add(root, source, "page:permohonan.beranda", "Selamat datang",
                                    "Ni Made Juru", captions=SIGN_VTT)
         isyarat_pustaka.add(root, source, "langkah:kebutuhan", "Kebutuhan khusus",
+                            "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
+        # "Siapa yang memakai HP ini?" (issue 19): a deaf member meets it signed.
+        isyarat_pustaka.add(root, source, "page:keluarga.anggota", "Siapa yang memakai HP ini",
                             "Contoh", captions={"id": SIGN_VTT["id"]}, contoh=True)
     return clip.name
 

@@ -6,14 +6,18 @@ Chromium reads the fake-microphone file again each time the page opens the micro
 test writes the next answer's WAV before the page starts listening for it. `microphone` and
 `voice_driver` are module-scoped fixtures: import them into the test module.
 """
+import json
 import os
 import shutil
 import tempfile
 import wave
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from .browser import launch, require_browser
+from .routes import citizen_session
 
 RATE = 22050  # espeak-ng's sample rate; the silence written alongside must match it
 
@@ -149,3 +153,65 @@ def voice_driver(live_server, microphone):
     finally:
         browser.quit()
         shutil.rmtree(home, ignore_errors=True)
+
+
+# The voice panel as a test drives it: its state, waiting for one, a page opened in voice mode
+# with a scripted recogniser, and that recogniser's answers.
+def panel_state(driver) -> dict:
+    return driver.execute_script("""
+        const p = document.querySelector('[data-suara-panel]');
+        if (!p) return {path: location.pathname, keadaan: null};
+        const f = (s) => { const e = p.querySelector(s); return e ? e.textContent : ''; };
+        return {path: location.pathname, keadaan: p.dataset.keadaan,
+                status: f('[data-suara-status]'), mentari: f('[data-suara-ucapan]'),
+                anda: f('[data-suara-didengar]'),
+                konfirmasi: !p.querySelector('[data-suara-konfirmasi]').hidden,
+                ketik: !p.querySelector('[data-suara-ketik]').hidden};""")
+
+
+def wait_for(driver, condition, what: str, timeout: float = 30) -> dict:
+    seen = []
+
+    def check(d):
+        s = panel_state(d)
+        if not seen or seen[-1] != s:
+            seen.append(s)
+        return s if condition(s) else False
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.05).until(check)
+    except Exception:
+        trail = "\n  ".join(json.dumps(s, ensure_ascii=False)[:300] for s in seen[-8:])
+        raise AssertionError(f"waited {timeout}s for {what}; the panel went:\n  {trail}")
+
+
+def open_in_voice_mode(driver, path: str, session: dict, display: str = "",
+                       recogniser: dict | None = None, welcome: bool = False) -> None:
+    cookie = ".".join(filter(None, ["suara-aktif", display]))
+    citizen_session(driver, session, {"tampilan": cookie})
+    driver.execute_script(
+        "sessionStorage.clear();"
+        "if (arguments[0]) sessionStorage.setItem('suara-uji', arguments[0]);"
+        "if (!arguments[1]) sessionStorage.setItem('mentari-suara-sambutan', '1');",
+        json.dumps(recogniser) if recogniser else "", welcome)
+    driver.get(driver.base_url + path)
+
+
+def answers_sent(driver) -> int:
+    """Utterances the page has sent to the recogniser so far, across page loads."""
+    return len(json.loads(driver.execute_script(
+        "return sessionStorage.getItem('suara-terkirim') || '[]'")))
+
+
+def speak_next(driver) -> None:
+    """The microphone is open: "Selesai bicara" sends the scripted recogniser's next answer."""
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "listening")
+    before = answers_sent(driver)
+    driver.find_element(By.CSS_SELECTOR, "[data-suara-mic]").click()
+    # The recorder stops asynchronously, so the panel still says "dengar" for a moment: wait
+    # until the answer has gone, or the next call would click into the same recording.
+    WebDriverWait(driver, 10).until(lambda d: answers_sent(d) > before)
+
+
+def scripted_intent(name: str, text: str) -> dict:
+    return {"body": {"text": text, "intent": name, "slots": {}, "confidence": 0.95, "ms": 600,
+                     "yakin": True}}

@@ -19,6 +19,7 @@ SAMPLE_KEYS = {
     "langkah:layanan": "Memilih layanan",
     "langkah:kebutuhan": "Menyampaikan kebutuhan khusus",
     "status:disetujui": "Permohonan disetujui",
+    "page:keluarga.anggota": "Siapa yang memakai HP ini?",
 }
 
 

@@ -26,10 +26,18 @@ from .forms import LookupForm
 @batas.per_client("status", lambda config: config["STATUS_RATE_LIMIT"])
 def status():
     if request.method == "GET" and not request.args.get("nomor") and "lain" not in request.args:
-        mine = store.summaries(get_db(), ownership.owned())
-        if mine:
+        held = ownership.owned_rows()
+        mine = store.summaries(get_db(), [r["permohonan_id"] for r in held])
+        whose = {r["permohonan_id"]: r for r in held}
+        for p in mine:
+            p.update(pemilik_nama=whose[p["id"]]["pemilik_nama"],
+                     pengisi_nama=whose[p["id"]]["pengisi_nama"])
+        members = ownership.members()
+        if mine or members:
             personal()   # the requests made on this phone, with their names
-            return render_template("permohonan/milik.html", mine=mine)
+            return render_template("permohonan/milik.html", mine=mine, members=members,
+                                   kini=ownership.unlocked_member(),
+                                   terkunci=ownership.locked())
     form = LookupForm(data={"nomor": request.args.get("nomor", "")})
     code = 200
     if form.validate_on_submit():

@@ -26,8 +26,8 @@ AT_ONCE = ("permohonan.beranda", "permohonan.layanan", "permohonan.ajukan", "skm
            "skm.isi", "pengaduan.kirim", "shell.luring", "shell.tersimpan",
            "permohonan.satu_halaman")
 # Posts after which the pages kept on the phone no longer look right (display, language,
-# who is signed in).
-CHANGES_EVERY_PAGE = ("shell.tampilan", "staf.masuk", "staf.keluar")
+# who is signed in, which family member uses the phone: every post under /anggota too).
+CHANGES_EVERY_PAGE = ("shell.tampilan", "staf.masuk", "staf.keluar", "keluarga.pilih")
 
 
 def shell_urls() -> list[str]:
@@ -75,6 +75,7 @@ def sw():
             at_once=[url_for(endpoint) for endpoint in AT_ONCE],
             start=url_for("permohonan.ajukan"), one_page=url_for("permohonan.satu_halaman"),
             changes=[url_for(endpoint) for endpoint in CHANGES_EVERY_PAGE],
+            members=url_for("keluarga.anggota"),
             notes=_notes(),
             db_script=url_for("static", filename="js/outbox-db.js"),
             prompt_prefix=url_for("suara.prompt", key="x").rsplit("/", 1)[0] + "/")

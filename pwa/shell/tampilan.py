@@ -1,8 +1,11 @@
 """/tampilan: the display settings page (contrast, text size, motion, voice, sign language,
-Aksara Bali). The cookie and what it means are web/tampilan.py's."""
+Aksara Bali). The cookie and what it means are web/tampilan.py's; on a family phone they are
+also kept as the member's own (pwa/keluarga)."""
 from flask import redirect, render_template, request, url_for
 
-from ..web import tampilan as settings
+from ..services import keluarga as family
+from ..web import ownership, tampilan as settings
+from ..web.db import get_db
 from ..web.redirects import local_path
 from .blueprint import bp
 
@@ -15,6 +18,10 @@ def tampilan():
             value = request.form.get(key)
             if value in settings.OPTIONS[key]:
                 chosen[key] = value
+        member = ownership.unlocked_member()
+        if member is not None:
+            # A family member's own settings (issue 19): theirs again whenever they are chosen.
+            family.save_display(get_db(), member["id"], tampilan=settings.encode(chosen))
         back = local_path(request.form.get("kembali")) or url_for("permohonan.beranda")
         response = redirect(back)
         response.set_cookie(settings.COOKIE, settings.encode(chosen),

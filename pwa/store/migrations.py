@@ -363,5 +363,45 @@ CREATE INDEX skm_jawaban_at ON skm_jawaban (at);
 """
 # --- end of standards, complaints and SKM -----------------------------------------------------
 
+# --- family members on one phone (issue 19) ---------------------------------------------------
+# - perangkat: a phone, known by a random id kept in its signed session; which member is using
+#   it now and since when they were last active (the idle lock is the server's, not the page's);
+# - anggota: a member of the family on that phone: name, an optional PIN (argon2 hash), their
+#   display settings and language, and the wrong-PIN count that locks the PIN for a while;
+# - perangkat_permohonan: which requests the phone holds, whose each is (NULL: the phone's,
+#   from before any member) and who filled it in (the daughter for her grandmother).
+M007_KELUARGA = """
+CREATE TABLE perangkat (
+    id INTEGER PRIMARY KEY,
+    kunci TEXT NOT NULL UNIQUE,
+    anggota_id INTEGER REFERENCES anggota(id) ON DELETE SET NULL,
+    aktif_at TEXT,
+    dibuat_at TEXT NOT NULL
+);
+CREATE TABLE anggota (
+    id INTEGER PRIMARY KEY,
+    perangkat_id INTEGER NOT NULL REFERENCES perangkat(id) ON DELETE CASCADE,
+    kode TEXT NOT NULL UNIQUE,
+    nama TEXT NOT NULL,
+    pin_hash TEXT,
+    tampilan TEXT NOT NULL DEFAULT '',
+    bahasa TEXT NOT NULL DEFAULT '',
+    pin_salah INTEGER NOT NULL DEFAULT 0,
+    terkunci_sampai TEXT,
+    dibuat_at TEXT NOT NULL
+);
+CREATE INDEX anggota_perangkat ON anggota (perangkat_id, id);
+CREATE TABLE perangkat_permohonan (
+    perangkat_id INTEGER NOT NULL REFERENCES perangkat(id) ON DELETE CASCADE,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    anggota_id INTEGER REFERENCES anggota(id) ON DELETE CASCADE,
+    pengisi_id INTEGER REFERENCES anggota(id) ON DELETE SET NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (perangkat_id, permohonan_id)
+);
+CREATE INDEX perangkat_permohonan_anggota ON perangkat_permohonan (anggota_id);
+"""
+# --- end of family members --------------------------------------------------------------------
+
 MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN,
-              M006_STANDAR_ADUAN_SKM]
+              M006_STANDAR_ADUAN_SKM, M007_KELUARGA]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import (aksara, caching, converters, db, errors, filters, headers, language, staf,
-               tampilan)
+from . import (aksara, caching, converters, db, errors, filters, headers, language, ownership,
+               staf, tampilan)
 from .extensions import babel, csrf, htmx
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
@@ -36,4 +36,5 @@ def init_app(app):
     tampilan.init_app(app)
     aksara.init_app(app)
     staf.init_app(app)
+    ownership.init_app(app)
     headers.init_app(app)

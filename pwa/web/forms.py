@@ -46,6 +46,12 @@ class _Refusing:
         self.invalid_message = invalid_message or self.default_message
 
     def process_formdata(self, valuelist):
+        if valuelist and not any((v or "").strip() for v in valuelist):
+            # Only spaces (or Unicode blanks) typed: nothing was typed, which InputRequired or
+            # Optional judge. Kept as it was, the field would pass InputRequired with no date
+            # and reach the form's own rules as None (found by the bad-input sweep).
+            self.raw_data = []
+            return
         try:
             super().process_formdata(valuelist)
         except (ValueError, TypeError):

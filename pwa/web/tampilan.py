@@ -14,6 +14,8 @@ ONE_YEAR = 365 * 24 * 3600
 # answered or not, they never push a page's question down again (issue 21). The header keeps
 # both switches.
 OFFERED_COOKIE = "ditawari"
+# Which family member uses the phone (pwa/keluarga/profil.py sets it; no secret).
+MEMBER_COOKIE = "anggota"
 
 OPTIONS = {
     "kontras": {"biasa": _l("Biasa"), "tinggi": _l("Kontras tinggi")},
@@ -78,9 +80,21 @@ def _remember_offered(response):
     # (templates/shell/sw.js, varian).
     from . import language
     bahasa = language.asked() or request.cookies.get(language.COOKIE, "")
+    # The family member (pwa/keluarga, cookie `anggota`): a page kept for one member is never
+    # shown at once to another.
     response.headers["X-Mentari-Varian"] = "|".join(
-        (bahasa, request.cookies.get(COOKIE, ""), offered or ""))
+        (bahasa, request.cookies.get(COOKIE, ""), offered or "",
+         _member_after(response)))
     return response
+
+
+def _member_after(response) -> str:
+    """The `anggota` cookie as it reads after this response (a switch sets or clears it)."""
+    for header in response.headers.getlist("Set-Cookie"):
+        if header.startswith(MEMBER_COOKIE + "="):
+            value = header.split(";", 1)[0].split("=", 1)[1]
+            return "" if "Max-Age=0" in header or "expires=Thu, 01 Jan 1970" in header else value
+    return request.cookies.get(MEMBER_COOKIE, "")
 
 
 def init_app(app):

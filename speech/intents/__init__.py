@@ -16,7 +16,8 @@ from hassil.sample import sample_intents
 
 from ..words import DIGIT_FORMS, DIGITS, DIGITS_EXACT, source
 
-COMMANDS = ("ulangi", "kembali", "batal", "bantuan", "lebih_pelan", "lebih_cepat", "cek_status")
+COMMANDS = ("ulangi", "kembali", "batal", "bantuan", "lebih_pelan", "lebih_cepat", "cek_status",
+            "ganti_pengguna")
 CONTEXTS = {
     "menu": ("pilih_menu", "pilih_layanan", "pilih_cara") + COMMANDS,
     "bahasa": ("pilih_bahasa",) + COMMANDS,

@@ -261,3 +261,16 @@ def test_an_unreadable_date_or_time_is_a_translated_error_that_keeps_the_rest(
     wanted = "Masukkan tanggal yang benar" if field == "tanggal" else "Masukkan jam yang benar"
     assert wanted in page
     assert "Banjar Kaler 5" in page  # what was typed is kept
+
+
+@pytest.mark.parametrize("blank", [" ", "\u2003", "\t "])
+def test_a_date_of_only_blanks_is_asked_for_not_a_500(client, db, blank):
+    """Found by the sweep above once new forms changed its sampling: a date or time of spaces
+    passed InputRequired with no value and crashed the schedule rules."""
+    from ..flows import service_id
+    data = {"layanan": str(service_id(db, "legalisir-ijazah")), "mode": "antar_jemput",
+            "tanggal": blank, "jam": blank, "persetujuan": "y"}
+    r = client.post("/ajukan/satu-halaman", data=data)
+    page = r.get_data(as_text=True)
+    assert r.status_code < 500
+    assert "Masukkan tanggal, misalnya" in page and "Masukkan jam, misalnya" in page

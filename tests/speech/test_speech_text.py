@@ -48,6 +48,9 @@ def test_money_times_dates_and_abbreviations():
     ("baosang malih", "ban", "menu", "ulangi", {}),
     ("lebih pelan", "id", "bebas", "lebih_pelan", {}),
     ("cek status", "id", "menu", "cek_status", {}),
+    ("ganti pengguna", "id", "menu", "ganti_pengguna", {}),
+    ("ganti pengguna", "id", "yatidak", "ganti_pengguna", {}),
+    ("gentos anggota", "ban", "bebas", "ganti_pengguna", {}),
 ])
 def test_commands(text, lang, context, intent, slots):
     found = intents.match(text, lang, context)

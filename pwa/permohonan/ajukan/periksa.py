@@ -1,6 +1,6 @@
 """The periksa step: every answer with an "Ubah" link (GOV.UK check answers), the consent,
 and sending."""
-from flask import redirect, render_template, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from ...bahasa import labels
@@ -85,7 +85,7 @@ def step_check(data, service):
     if form.validate_on_submit():
         existing = permohonan_store.by_idempotency_key(get_db(), data["idempotency_key"])
         if existing is not None:
-            ownership.grant(existing["id"])
+            ownership.grant(existing["id"], request.form.get("untuk"))
             return redirect(url_for("permohonan.selesai", permohonan_id=existing["id"]))
         if not mode_available(service, data["mode"]):
             problem = _("Maaf, layanan atau cara layanan ini baru saja ditutup. Pilih yang lain.")
@@ -97,7 +97,7 @@ def step_check(data, service):
                                              bahasa=str(get_locale() or "id"),
                                              today=office_today())
             draf.finish()
-            ownership.grant(permohonan_id)
+            ownership.grant(permohonan_id, request.form.get("untuk"))
             return redirect(url_for("permohonan.selesai", permohonan_id=permohonan_id))
     return render_template("permohonan/ajukan/step_check.html", form=form, service=service,
                            rows=_summary_rows(data, service), problem=problem,

@@ -163,7 +163,7 @@ def _resent(existing: dict):
 
 
 def _sent(permohonan_id: int):
-    ownership.grant(permohonan_id)
+    ownership.grant(permohonan_id, request.form.get("untuk"))
     if outbox.wants_json():
         p = store.get(get_db(), permohonan_id)
         return outbox.answer("terkirim", nomor=nomor.grouped(p["nomor"]),

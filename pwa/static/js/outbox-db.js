@@ -43,6 +43,10 @@
         return items.sort(function (a, b) { return b.dibuat - a.dibuat; });
       });
     },
+    /* "Hapus anggota": the answers kept for a member who is no longer on the phone. */
+    hapus: function (kunci) {
+      return jalankan("readwrite", function (s) { return minta(s.delete(kunci)); });
+    },
     /* Merge `perubahan` into the item; the answers themselves are dropped once the office has
        them (perubahan.isian = []): a shared phone should not keep a NIK longer than needed. */
     perbarui: function (kunci, perubahan) {

@@ -151,6 +151,7 @@
       case 'bantuan': await tell(T.bantuan); throw new Ulang();
       case 'lebih_pelan': case 'lebih_cepat': await changeRate(r.intent); throw new Ulang();
       case 'cek_status': go(cfg.status); throw new Henti();
+      case 'ganti_pengguna': go(cfg.anggota); throw new Henti();
       case 'pilih_bahasa': if (r.slots && r.slots.bahasa) { go(withLang(r.slots.bahasa)); throw new Henti(); } break;
       default: break;
     }

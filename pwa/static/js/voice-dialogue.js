@@ -96,6 +96,7 @@
       case 'bantuan': return say(T.bantuan);
       case 'lebih_pelan': case 'lebih_cepat': return changeRate(r.intent).catch(() => {});
       case 'cek_status': return go(cfg.status);
+      case 'ganti_pengguna': return go(cfg.anggota);
       case 'pilih_bahasa': return r.slots && r.slots.bahasa ? go(withLang(r.slots.bahasa)) : undefined;
       default: {
         const items = menuItems();

@@ -36,6 +36,7 @@ var SEGERA = {{ at_once | tojson }};   // public pages shown from the phone at o
 var MULAI = {{ start | tojson }};      // "Mulai sekarang": the offline form when it cannot go
 var SATU_HALAMAN = {{ one_page | tojson }};
 var UBAH = {{ changes | tojson }};     // posts that change every page (display, sign-in)
+var ANGGOTA = {{ members | tojson }};  // a family member chosen, unlocked, made or removed
 var CATATAN = {{ notes | tojson }};    // "saved at …, not updated", per language
 var BATAS_HALAMAN = 40;
 var BATAS_TUNGGU_MS = 3000;            // a page waits this long for the network, then its copy
@@ -157,7 +158,7 @@ function ambil(req, event) {
    (X-Mentari-Varian, web/tampilan.py); a public page is shown at once only while the cookies
    still read the same. Without cookieStore every kept page counts as the right look: posts to
    /tampilan and ?lang= still clear the kept pages. */
-var KUE = ["bahasa", "tampilan", "ditawari"];
+var KUE = ["bahasa", "tampilan", "ditawari", "anggota"];
 
 function varian() {
   if (!self.cookieStore) return Promise.resolve(null);
@@ -282,10 +283,11 @@ function mulai(req) {
   }).finally(function () { clearTimeout(jam); });
 }
 
-/* Posts that change what every page shows (display, language, signing in or out) leave no
+/* Posts that change what every page shows (display, language, signing in or out, another
+   family member) leave no
    old copy to be shown at once; "Hapus dari HP ini" leaves nothing of that request. */
 function lupakanBila(url, event) {
-  if (UBAH.indexOf(url.pathname) !== -1) {
+  if (UBAH.indexOf(url.pathname) !== -1 || url.pathname.indexOf(ANGGOTA + "/") === 0) {
     event.waitUntil(caches.delete(HALAMAN));
     return;
   }
@@ -338,9 +340,27 @@ function kirimAtauSimpan(req) {
   });
 }
 
+/* The family member using the phone (the `anggota` cookie) when the answers were kept: they
+   are sent as that member's ("untuk"), whoever holds the phone when the signal returns, and
+   "Hapus anggota" removes them with the member (anggota-hapus.js). */
+function anggotaKini() {
+  if (!self.cookieStore) return Promise.resolve("");
+  return self.cookieStore.get("anggota").then(function (c) { return c ? c.value : ""; },
+                                              function () { return ""; });
+}
+
 function simpan(url, isian) {
+  return anggotaKini().then(function (anggota) {
+    if (anggota && !isian.get("untuk")) isian.set("untuk", anggota);
+    if (anggota) isian.set("diisi", anggota);   // who filled it in (for another: "untuk")
+    return simpanUntuk(url, isian, isian.get("untuk") || anggota);
+  });
+}
+
+function simpanUntuk(url, isian, anggota) {
   var kunci = isian.get("kunci");
   var item = {
+    anggota: anggota || "",
     kunci: kunci, url: url, dibuat: Date.now(), status: "menunggu",
     jenis: new URL(url).pathname === ANTREAN[0] ? "permohonan" : "survei",
     // The CSRF token is left out: it may have expired when the answers are finally sent.
