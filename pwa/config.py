@@ -91,6 +91,10 @@ def from_environment(instance_path: str) -> dict:
         "SUBMIT_PHONE_LIMIT": env.get("MENTARI_SUBMIT_PHONE_LIMIT", "3 per day"),
         # Speech synthesis and recognition cost about a second of CPU each.
         "SPEECH_RATE_LIMIT": env.get("MENTARI_SPEECH_RATE_LIMIT", "30 per minute"),
+        # Messages in a consultation's room, per person (issue 18).
+        "KONSULTASI_RATE_LIMIT": env.get("MENTARI_KONSULTASI_RATE_LIMIT", "20 per minute"),
+        # How many minutes before the booked time a consultation's room opens.
+        "KONSULTASI_BUKA_MENIT": int(env.get("MENTARI_KONSULTASI_BUKA_MENIT", "10")),
         # New drafts (each may hold uploads) from one client.
         "DRAFT_RATE_LIMIT": env.get("MENTARI_DRAF_RATE_LIMIT", "20 per hour"),
         # How many proxies stand in front of the app (nginx: 1); their X-Forwarded-For then

@@ -461,6 +461,18 @@ LANGKAH_PETUGAS = {
     Aksi.LAPOR: _l("Layani pemohon, lalu kirim laporan hasil layanan."),
 }
 
+# Why a message in a consultation's room, or ending the room, is refused (domain/konsultasi.py).
+KONSULTASI_REFUSAL = {
+    "kosong": _l("Tulis pesan Anda dulu."),
+    "terlalu_panjang": _l("Pesan paling banyak 1000 huruf. Bagi menjadi beberapa pesan."),
+    "karakter_kontrol": _l("Pesan berisi tanda yang tidak bisa dikirim. Hapus lalu kirim lagi."),
+    "belum_dibuka": _l("Ruang konsultasi belum dibuka. Pesan Anda tetap di sini; kirim lagi "
+                       "saat ruang dibuka."),
+    "sudah_selesai": _l("Konsultasi sudah diakhiri petugas. Pesan tidak bisa dikirim lagi."),
+    "hanya_membaca": _l("Anda hanya dapat membaca percakapan ini."),
+    "bukan_petugas": _l("Hanya petugas konsultasi yang dapat mengakhiri konsultasi."),
+}
+
 # The office's counters, in one place: the satpam guides people to them, counter staff sign in
 # to one, the public display and a request's page name them. Codes are stored on tickets.
 LOKET = {

@@ -363,5 +363,30 @@ CREATE INDEX skm_jawaban_at ON skm_jawaban (at);
 """
 # --- end of standards, complaints and SKM -----------------------------------------------------
 
+# --- konsultasi online (issue 18) -------------------------------------------------------------
+# - konsultasi_pesan: the messages of a consultation's room, by the citizen (oleh 'pemohon') or
+#   the officer ('petugas'); kunci is the phone's idempotency key, so a message sent again from
+#   the outbox is stored once;
+# - konsultasi: when the officer ended the room (a row only once it is ended).
+M008_KONSULTASI = """
+CREATE TABLE konsultasi_pesan (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    oleh TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id),
+    jenis TEXT NOT NULL DEFAULT 'teks',
+    isi TEXT NOT NULL DEFAULT '',
+    kunci TEXT UNIQUE,
+    at TEXT NOT NULL
+);
+CREATE INDEX konsultasi_pesan_permohonan ON konsultasi_pesan (permohonan_id, id);
+CREATE TABLE konsultasi (
+    permohonan_id INTEGER PRIMARY KEY REFERENCES permohonan(id),
+    selesai_at TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id)
+);
+"""
+# --- end of konsultasi online -------------------------------------------------------------------
+
 MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN,
-              M006_STANDAR_ADUAN_SKM]
+              M006_STANDAR_ADUAN_SKM, M008_KONSULTASI]

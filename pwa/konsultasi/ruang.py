@@ -1,0 +1,122 @@
+"""/konsultasi/<id>: a consultation's room. The page (every message so far, the form to write,
+the officer's "end"), the new messages as JSON for the page's script (/pesan?since=<last id>),
+sending one (/kirim: a plain form post, or the script's post with the phone's idempotency key,
+from the outbox when the signal was gone) and ending the room (/selesai).
+
+Without JavaScript the room is a page with a form: send, and the page comes back with the
+message in it; "Muat pesan baru" reloads it."""
+import secrets
+
+from flask import current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..bahasa import labels
+from ..domain import konsultasi as rules
+from ..services import konsultasi as service
+from ..store import konsultasi as store
+from ..web import batas, outbox
+from ..web.db import get_db
+from ..web.filters import waktu
+from .akses import person_key, room
+from .blueprint import bp
+from .forms import PesanForm
+
+POLL = "konsultasi-pesan"
+
+
+def _page(p: dict, siapa: str, form: PesanForm | None = None, status: int = 200):
+    db = get_db()
+    keadaan = service.room_state(db, p)
+    if form is None:
+        form = PesanForm(formdata=None, data={"kunci": secrets.token_urlsafe(16)})
+    messages = [dict(m, pengirim=sender(m, siapa)) for m in store.messages(db, p["id"])]
+    return render_template(
+        "konsultasi/ruang.html", p=p, siapa=siapa, keadaan=keadaan, form=form,
+        messages=messages, last_id=messages[-1]["id"] if messages else 0,
+        # A refused message stays in its box, even in a room that is not open (yet, or any
+        # more): nothing typed is lost, it can be copied or sent when the room opens.
+        may_write=(rules.write_problem(siapa, keadaan) is None
+                   or (siapa != rules.PENGAMAT and bool(form.isi.data))),
+        may_end=rules.end_problem(siapa, keadaan) is None,
+        opens=rules.opens_at(p["jadwal_petugas"], service.buka_menit()),
+        page_errors=[("isi", str(form.isi.errors[0]))] if form.isi.errors else [],
+    ), status
+
+
+def _as_json(m: dict, siapa: str) -> dict:
+    return {"id": m["id"], "oleh": m["oleh"], "isi": m["isi"], "at": m["at"],
+            "pengirim": sender(m, siapa), "waktu": waktu(m["at"], "HH.mm")}
+
+
+def sender(m: dict, siapa: str) -> str:
+    """Who wrote the message, as the reader says it: "Anda" for their own."""
+    if m["oleh"] == siapa:
+        return _("Anda")
+    if m["oleh"] == rules.PETUGAS:
+        return _("Petugas %(nama)s", nama=m["staf_nama"]) if m["staf_nama"] else _("Petugas")
+    return _("Pemohon")
+
+
+@bp.get("/<int:permohonan_id>")
+def ruang(permohonan_id: int):
+    p, siapa = room(permohonan_id)
+    return _page(p, siapa)
+
+
+@bp.get("/<int:permohonan_id>/pesan")
+def pesan(permohonan_id: int):
+    """New messages after `since` and the room's state, for the page's script."""
+    p, siapa = room(permohonan_id)
+    since = request.args.get("since", "0")
+    since_id = int(since) if since.isdigit() else 0
+    db = get_db()
+    response = jsonify(keadaan=service.room_state(db, p),
+                       pesan=[_as_json(m, siapa) for m in store.messages(db, p["id"], since_id)])
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
+    if outbox.wants_json():
+        return jsonify(kesalahan=message), status
+    form.isi.errors = [message]
+    return _page(p, siapa, form, status)
+
+
+@bp.post("/<int:permohonan_id>/kirim")
+@outbox.accepts_outbox
+def kirim(permohonan_id: int):
+    p, siapa = room(permohonan_id)
+    form = PesanForm(meta=outbox.form_meta())
+    form.validate()  # only the token; the message itself is the domain's to judge
+    if batas.hit("konsultasi", person_key(p, siapa),
+                 current_app.config["KONSULTASI_RATE_LIMIT"]):
+        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
+                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
+                        429)
+    kunci = form.kunci.data if outbox.KEY_PATTERN.match(form.kunci.data or "") else None
+    try:
+        pesan_id = service.send(get_db(), p["id"], siapa, form.isi.data or "",
+                                staf_id=g.staf["id"] if g.get("staf") else None, kunci=kunci)
+    except service.KonsultasiDitolak as refusal:
+        status = 400 if refusal.reason in (rules.KOSONG, rules.TERLALU_PANJANG,
+                                           rules.KARAKTER_KONTROL) else 409
+        return _refused(p, siapa, form,
+                        labels.of(labels.KONSULTASI_REFUSAL, refusal.reason), status)
+    if outbox.wants_json():
+        return jsonify(id=pesan_id)
+    return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
+                            _anchor=f"pesan-{pesan_id}"), code=303)
+
+
+@bp.post("/<int:permohonan_id>/selesai")
+def selesai(permohonan_id: int):
+    p, siapa = room(permohonan_id)
+    try:
+        service.end(get_db(), p["id"], siapa, staf_id=g.staf["id"] if g.get("staf") else None)
+    except service.KonsultasiDitolak as refusal:
+        flash(labels.of(labels.KONSULTASI_REFUSAL, refusal.reason), "warning")
+        return _page(p, siapa, status=409)
+    flash(_("Konsultasi diakhiri. Percakapan tersimpan bersama permohonan; lanjutkan dengan "
+            "laporan hasil layanan."), "success")
+    return redirect(url_for("staf.permohonan", permohonan_id=p["id"]), code=303)

@@ -1,0 +1,42 @@
+"""Konsultasi Online: the messages of a consultation's room and whether the officer ended it."""
+import sqlite3
+
+from .db import row, rows, utcnow
+
+
+class KunciDipakai(Exception):
+    """A message with this idempotency key exists already (the phone's retry won the race)."""
+
+
+def add(db, permohonan_id: int, *, oleh: str, isi: str, jenis: str = "teks",
+        staf_id: int | None = None, kunci: str | None = None, now: str | None = None) -> int:
+    try:
+        return db["konsultasi_pesan"].insert({
+            "permohonan_id": permohonan_id, "oleh": oleh, "staf_id": staf_id, "jenis": jenis,
+            "isi": isi, "kunci": kunci, "at": now or utcnow(),
+        }).last_pk
+    except sqlite3.IntegrityError as e:
+        if kunci and "kunci" in str(e):
+            raise KunciDipakai(kunci) from None
+        raise
+
+
+def by_kunci(db, kunci: str) -> dict | None:
+    return row(db, "SELECT * FROM konsultasi_pesan WHERE kunci = ?", (kunci,))
+
+
+def messages(db, permohonan_id: int, since: int = 0) -> list[dict]:
+    """The room's messages after message `since`, oldest first, with the officer's name."""
+    return rows(db, """SELECT k.id, k.oleh, k.jenis, k.isi, k.at, s.nama AS staf_nama
+                       FROM konsultasi_pesan k LEFT JOIN staf s ON s.id = k.staf_id
+                       WHERE k.permohonan_id = ? AND k.id > ? ORDER BY k.id""",
+                (permohonan_id, since))
+
+
+def ended(db, permohonan_id: int) -> dict | None:
+    return row(db, "SELECT * FROM konsultasi WHERE permohonan_id = ?", (permohonan_id,))
+
+
+def end(db, permohonan_id: int, *, staf_id: int | None, now: str | None = None) -> None:
+    db.execute("INSERT OR IGNORE INTO konsultasi (permohonan_id, selesai_at, staf_id) "
+               "VALUES (?, ?, ?)", (permohonan_id, now or utcnow(), staf_id))
