@@ -116,3 +116,15 @@ def end_problem(siapa: str, room_state: str) -> str | None:
     if room_state == SELESAI:
         return SUDAH_SELESAI
     return None
+
+
+def summary(messages: list[dict], labels: dict, max_chars: int) -> str:
+    """The conversation as the start of the officer's report note: one line per message
+    ("Pemohon: …"), the oldest first, cut with "…" to fit `max_chars`. `labels` names who wrote
+    (keys PEMOHON, PETUGAS), in the officer's language."""
+    lines = [f"{labels.get(m['oleh'], m['oleh'])}: {' '.join(m['isi'].split())}"
+             for m in messages]
+    text = "\n".join(lines)
+    if len(text) <= max_chars:
+        return text
+    return text[:max_chars - 1].rstrip() + "…"

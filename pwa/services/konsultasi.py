@@ -60,3 +60,13 @@ def end(db, permohonan_id: int, siapa: str, *, staf_id: int | None) -> None:
         if problem:
             raise KonsultasiDitolak(problem)
         store.end(db, permohonan_id, staf_id=staf_id)
+
+
+def record(db, p: dict) -> list[dict] | None:
+    """The room's messages for the request's pages and print, or None when it has no room."""
+    return store.messages(db, p["id"]) if rules.has_room(p) else None
+
+
+def report_start(db, p: dict, labels: dict, max_chars: int) -> str:
+    """The officer's report note as it starts: the conversation, shortened to fit."""
+    return rules.summary(record(db, p) or [], labels, max_chars)
