@@ -85,8 +85,9 @@ NEXT_STEP = {
     "fix_documents": _l("Perbaiki dokumen yang dikembalikan, lalu ajukan ulang."),
     "ready_for_pickup": _l("Bersiaplah untuk dijemput petugas pada waktu yang tertera."),
     "ready_for_visit": _l("Petugas akan datang ke rumah Anda pada waktu yang tertera."),
-    "ready_for_consultation": _l("Siapkan ponsel Anda pada waktu konsultasi yang tertera: "
-                                 "petugas menghubungi Anda lewat pesan (chat) atau video."),
+    "ready_for_consultation": _l("Pada waktu konsultasi yang tertera, buka ruang Konsultasi "
+                                 "Online di halaman ini (dibuka 10 menit sebelumnya). Petugas "
+                                 "menjawab Anda di sana lewat pesan."),
     "come_to_office": _l("Datanglah ke kantor pada waktu yang tertera dan tunjukkan nomor "
                          "registrasi kepada satpam."),
     "rate_service": _l("Layanan sudah diberikan. Mohon beri penilaian untuk petugas."),
@@ -264,8 +265,8 @@ PROSEDUR = {
     "antar_pulang": _l("Petugas mengantar Anda pulang."),
     "kunjungan": _l("Petugas datang ke rumah Anda pada waktu yang dijadwalkan dan melayani di "
                     "sana."),
-    "konsultasi": _l("Petugas menghubungi Anda lewat pesan (chat) atau video pada waktu yang "
-                     "dijadwalkan."),
+    "konsultasi": _l("Pada waktu yang dijadwalkan, petugas melayani Anda lewat pesan di ruang "
+                     "Konsultasi Online MENTARI, dari halaman permohonan Anda."),
     "datang": _l("Datang ke kantor pada tanggal yang Anda pilih dan tunjukkan nomor registrasi "
                  "kepada satpam. Anda didahulukan tanpa antre."),
     "lapor": _l("Petugas melaporkan hasil layanan; Kasubag TU dan Kepala Kantor menerimanya."),
