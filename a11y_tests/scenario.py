@@ -54,10 +54,14 @@ class Demo:
     sesi_dua_peran: str | None = None
     staf_terkunci_id: int | None = None
     staf_reset_id: int | None = None
+    # Consultation rooms (issue 18), owned by the citizen, assigned to the demo "petugas":
+    # state (buka, belum, selesai) → request id.
+    konsultasi: dict = field(default_factory=dict)
 
     @property
     def owned(self) -> list[int]:
-        return [r["permohonan_id"] for r in self.permohonan.values()]
+        return [r["permohonan_id"] for r in self.permohonan.values()] + list(
+            self.konsultasi.values())
 
 
 def build(app) -> Demo:
@@ -75,6 +79,7 @@ def build(app) -> Demo:
         out.staf_id = office.permohonan["disetujui"]["petugas_id"]
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
         _staff_accounts(app, db, out)
+        out.konsultasi = consultations(app, db)
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)
             out.empty_drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=False)
@@ -101,6 +106,32 @@ def _staff_accounts(app, db, out: Demo) -> None:
     for _ in range(app.config["LOGIN_LOCK_ADMIN_AFTER"]):
         staff_store.record_failure(db, locked["id"], lock_every=app.config["LOGIN_LOCK_AFTER"],
                                    locked_until="2000-01-01T00:00:00+00:00")
+
+
+def consultations(app, db) -> dict:
+    """Three approved consultations for the demo petugas: a room open now (with a message from
+    each side), one opening tomorrow, one the officer ended."""
+    from pwa.services import konsultasi, clock
+    from pwa.store import permohonan as requests, staf as staff_store
+    from tests.factories import submitted_request
+    petugas = staff_store.by_username(db, "petugas")["id"]
+    now = clock.office_now().replace(tzinfo=None, second=0, microsecond=0)
+    out = {}
+    for state, starts in (("buka", timedelta(minutes=5)), ("belum", timedelta(days=1)),
+                          ("selesai", timedelta(minutes=-30))):
+        p = submitted_request(db, app.config["UPLOAD_FOLDER"], slug="konsultasi",
+                              mode=Mode.KONSULTASI)
+        requests.update_fields(db, p["id"], {
+            "status": "disetujui", "petugas_id": petugas,
+            "jadwal_petugas": (now + starts).isoformat(timespec="minutes")})
+        if state != "belum":
+            konsultasi.send(db, p["id"], "pemohon", "Apakah saya perlu membawa buku nikah?")
+            konsultasi.send(db, p["id"], "petugas", "Ya, bawa buku nikah asli dan fotokopinya.",
+                            staf_id=petugas)
+        if state == "selesai":
+            konsultasi.end(db, p["id"], "petugas", staf_id=petugas)
+        out[state] = p["id"]
+    return out
 
 
 # The office's recording of one Balinese prompt, so its admin page is audited recorded too.

@@ -64,6 +64,11 @@ EXCLUDED = {
                             "the complaint on pengaduan.cek (test_complaint_thread_and_its_error)",
     "admin.alihkan": "POST only: hands a complaint to the integrity team; its error state "
                      "re-renders admin.tanggapi (ErrorCase alihkan-pengaduan-kosong)",
+    # Issue 18 (konsultasi):
+    "konsultasi.pesan": "JSON of a room's new messages for its script (test_konsultasi_ruang.py)",
+    "konsultasi.kirim": "POST only: sends a message; its error state re-renders konsultasi.ruang "
+                        "(ErrorCase konsultasi-pesan-kosong)",
+    "konsultasi.selesai": "POST only: the officer ends the room, then shows staf.permohonan",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -199,7 +204,14 @@ def _integrity_complaint_cases(rule, demo, build):
 
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
+def _consultation_cases(rule, demo, build):
+    """A consultation's room in each state: open (with messages), not open yet, ended."""
+    return [Case(rule.endpoint, state, build(rule, {"permohonan_id": pid}), must_land=True)
+            for state, pid in demo.konsultasi.items()]
+
+
 ENDPOINT_CASES = {
+    "konsultasi.ruang": _consultation_cases,
     "staf.integritas_tanggapi": _integrity_complaint_cases,
     "permohonan.langkah": _citizen_step_cases,
     "komponen.component": _gallery_cases,
@@ -649,6 +661,9 @@ def _error_cases():
                   button="main form[action$='/alihkan'] button[type=submit]"),
         ErrorCase("tanggapan-integritas-kosong", "staf.integritas_tanggapi",
                   (("pengaduan_id", demo.pengaduan_integritas_id),), visitor="kepala_kantor"),
+        ErrorCase("konsultasi-pesan-kosong", "konsultasi.ruang",
+                  (("permohonan_id", demo.konsultasi["buka"]),),
+                  button="main form[action$='/kirim'] button[type=submit]"),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
     ]
