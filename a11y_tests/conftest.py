@@ -152,6 +152,34 @@ def driver(live_server):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def extra_browser(*extra, prefix: str = "mentari-chromium-"):
+    """Another Chromium beside the session's `driver`, with `extra` arguments (a TV's autoplay,
+    a fake camera and microphone, a second person in a consultation room); returns (browser,
+    its temporary home), both the caller's to close and remove."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    if _browser_missing():
+        pytest.skip("needs Debian's Chromium and chromedriver")
+    home = tempfile.mkdtemp(prefix=prefix)
+    options = webdriver.ChromeOptions()
+    for arg in (*CHROMIUM_ARGS, *extra, f"--user-data-dir={os.path.join(home, 'profile')}"):
+        options.add_argument(arg)
+    options.binary_location = CHROMIUM
+    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
+    os.environ.update(HOME=home, TMPDIR=home)
+    try:
+        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    limit_command_time(browser)
+    browser.set_script_timeout(60)
+    return browser, home
+
+
 def limit_command_time(browser, seconds: int = COMMAND_TIMEOUT) -> None:
     """Give up on a WebDriver command after `seconds` (Selenium waits forever by default)."""
     executor = browser.command_executor

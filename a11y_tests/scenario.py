@@ -108,29 +108,35 @@ def _staff_accounts(app, db, out: Demo) -> None:
                                    locked_until="2000-01-01T00:00:00+00:00")
 
 
-def consultations(app, db) -> dict:
-    """Three approved consultations for the demo petugas: a room open now (with a message from
-    each side), one opening tomorrow, one the officer ended."""
+def consultation(app, db, starts: timedelta = timedelta(minutes=5),
+                 talk: bool = False) -> int:
+    """An approved consultation of the citizen's for the demo petugas, booked `starts` from now
+    (the room opens ten minutes before); with `talk`, a message from each side."""
     from pwa.services import konsultasi, clock
     from pwa.store import permohonan as requests, staf as staff_store
     from tests.factories import submitted_request
     petugas = staff_store.by_username(db, "petugas")["id"]
     now = clock.office_now().replace(tzinfo=None, second=0, microsecond=0)
-    out = {}
-    for state, starts in (("buka", timedelta(minutes=5)), ("belum", timedelta(days=1)),
-                          ("selesai", timedelta(minutes=-30))):
-        p = submitted_request(db, app.config["UPLOAD_FOLDER"], slug="konsultasi",
-                              mode=Mode.KONSULTASI)
-        requests.update_fields(db, p["id"], {
-            "status": "disetujui", "petugas_id": petugas,
-            "jadwal_petugas": (now + starts).isoformat(timespec="minutes")})
-        if state != "belum":
-            konsultasi.send(db, p["id"], "pemohon", "Apakah saya perlu membawa buku nikah?")
-            konsultasi.send(db, p["id"], "petugas", "Ya, bawa buku nikah asli dan fotokopinya.",
-                            staf_id=petugas)
-        if state == "selesai":
-            konsultasi.end(db, p["id"], "petugas", staf_id=petugas)
-        out[state] = p["id"]
+    p = submitted_request(db, app.config["UPLOAD_FOLDER"], slug="konsultasi",
+                          mode=Mode.KONSULTASI)
+    requests.update_fields(db, p["id"], {
+        "status": "disetujui", "petugas_id": petugas,
+        "jadwal_petugas": (now + starts).isoformat(timespec="minutes")})
+    if talk:
+        konsultasi.send(db, p["id"], "pemohon", "Apakah saya perlu membawa buku nikah?")
+        konsultasi.send(db, p["id"], "petugas", "Ya, bawa buku nikah asli dan fotokopinya.",
+                        staf_id=petugas)
+    return p["id"]
+
+
+def consultations(app, db) -> dict:
+    """The rooms the audit visits: open now (with a message from each side), opening
+    tomorrow, ended by the officer."""
+    from pwa.services import konsultasi
+    out = {"buka": consultation(app, db, talk=True),
+           "belum": consultation(app, db, timedelta(days=1)),
+           "selesai": consultation(app, db, timedelta(minutes=-30), talk=True)}
+    konsultasi.end(db, out["selesai"], "petugas", staf_id=None)
     return out
 
 

@@ -20,8 +20,7 @@ from pwa.store import permohonan as requests, tiket as tickets
 from pwa.web import language, tampilan
 from tests.factories import staff_id, submitted_request
 
-from .conftest import (CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS, audit, click_and_wait,
-                       limit_command_time, login_as, site)
+from .conftest import audit, click_and_wait, extra_browser, login_as, site
 
 # (language, display setting, width): every page-state below is audited in each.
 VARIANTS = [("id", None, 1280), ("id", None, 320), ("ban", None, 1280), ("ban", None, 320),
@@ -257,35 +256,11 @@ def test_the_kiosk_with_its_sign_language_clip_is_accessible(driver, info_clip):
     _each_variant(driver, "meragatan.kiosk with an information clip", kiosk)
 
 
-def _browser(*extra):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        pytest.skip("needs Debian's Chromium and chromedriver")
-    home = tempfile.mkdtemp(prefix="mentari-tv-")
-    options = webdriver.ChromeOptions()
-    for arg in (*CHROMIUM_ARGS, *extra, f"--user-data-dir={os.path.join(home, 'profile')}"):
-        options.add_argument(arg)
-    options.binary_location = CHROMIUM
-    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
-    os.environ.update(HOME=home, TMPDIR=home)
-    try:
-        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    limit_command_time(browser)
-    browser.set_script_timeout(60)
-    return browser, home
-
-
 @pytest.fixture
 def tv(live_server):
     """Chromium as the office's TV runs it (docs/operations.md): sound without a tap."""
-    browser, home = _browser("--autoplay-policy=no-user-gesture-required")
+    browser, home = extra_browser("--autoplay-policy=no-user-gesture-required",
+                                  prefix="mentari-tv-")
     browser.base_url = live_server
     try:
         yield browser
@@ -297,7 +272,7 @@ def tv(live_server):
 @pytest.fixture
 def plain_browser(live_server):
     """A browser that keeps the default rule: no sound before someone touches the page."""
-    browser, home = _browser("--autoplay-policy=document-user-activation-required")
+    browser, home = extra_browser("--autoplay-policy=document-user-activation-required")
     browser.base_url = live_server
     try:
         yield browser

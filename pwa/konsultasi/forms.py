@@ -7,5 +7,5 @@ from ..web.forms import Form
 
 
 class PesanForm(Form):
-    isi = TextAreaField(_l("Pesan Anda"))
+    teks = TextAreaField(_l("Pesan Anda"))
     kunci = HiddenField()

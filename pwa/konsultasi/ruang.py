@@ -36,10 +36,10 @@ def _page(p: dict, siapa: str, form: PesanForm | None = None, status: int = 200)
         # A refused message stays in its box, even in a room that is not open (yet, or any
         # more): nothing typed is lost, it can be copied or sent when the room opens.
         may_write=(rules.write_problem(siapa, keadaan) is None
-                   or (siapa != rules.PENGAMAT and bool(form.isi.data))),
+                   or (siapa != rules.PENGAMAT and bool(form.teks.data))),
         may_end=rules.end_problem(siapa, keadaan) is None,
         opens=rules.opens_at(p["jadwal_petugas"], service.buka_menit()),
-        page_errors=[("isi", str(form.isi.errors[0]))] if form.isi.errors else [],
+        page_errors=[("teks", str(form.teks.errors[0]))] if form.teks.errors else [],
     ), status
 
 
@@ -79,7 +79,7 @@ def pesan(permohonan_id: int):
 def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
     if outbox.wants_json():
         return jsonify(kesalahan=message), status
-    form.isi.errors = [message]
+    form.teks.errors = [message]
     return _page(p, siapa, form, status)
 
 
@@ -96,7 +96,7 @@ def kirim(permohonan_id: int):
                         429)
     kunci = form.kunci.data if outbox.KEY_PATTERN.match(form.kunci.data or "") else None
     try:
-        pesan_id = service.send(get_db(), p["id"], siapa, form.isi.data or "",
+        pesan_id = service.send(get_db(), p["id"], siapa, form.teks.data or "",
                                 staf_id=g.staf["id"] if g.get("staf") else None, kunci=kunci)
     except service.KonsultasiDitolak as refusal:
         status = 400 if refusal.reason in (rules.KOSONG, rules.TERLALU_PANJANG,

@@ -6,8 +6,8 @@ from ..conftest import text_of
 
 
 def _talk(citizen, officer, pid):
-    citizen.post(f"/konsultasi/{pid}/kirim", data={"isi": "Bagaimana cara mengurus rujuk?"})
-    officer.post(f"/konsultasi/{pid}/kirim", data={"isi": "Datang berdua ke KUA kecamatan."})
+    citizen.post(f"/konsultasi/{pid}/kirim", data={"teks": "Bagaimana cara mengurus rujuk?"})
+    officer.post(f"/konsultasi/{pid}/kirim", data={"teks": "Datang berdua ke KUA kecamatan."})
 
 
 def test_the_conversation_is_on_the_request_pages_and_the_print(citizen, officer, konsultasi,

@@ -13,7 +13,7 @@ KEY = "0f8fad5b-d9cb-469f-a165-70867728950e"
 
 def _send(client, pid, isi, kunci=None, outbox=False):
     headers = {"X-Mentari-Luring": "1", "Accept": "application/json"} if outbox else {}
-    data = {"isi": isi}
+    data = {"teks": isi}
     if kunci:
         data["kunci"] = kunci
     return client.post(f"/konsultasi/{pid}/kirim", data=data, headers=headers)
@@ -66,7 +66,7 @@ def test_kepala_reads_but_cannot_write(konsultasi, citizen, login, client, db):
     login("kepala_kantor")
     page = client.get(f"/konsultasi/{pid}")
     assert page.status_code == 200 and "Selamat pagi" in text_of(page)
-    assert 'name="isi"' not in page.get_data(as_text=True)
+    assert 'id="teks"' not in page.get_data(as_text=True)
     refused = _send(client, pid, "Saya kepala kantor")
     assert refused.status_code == 409
     assert "hanya dapat membaca" in text_of(refused)

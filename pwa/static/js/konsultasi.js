@@ -126,7 +126,7 @@
 
   function kirimSatu(item) {
     var isian = new FormData();
-    isian.append("isi", item.isi);
+    isian.append("teks", item.isi);
     isian.append("kunci", item.kunci);
     isian.append("csrf_token", token);
     return fetch(form.action, {method: "POST", body: isian, credentials: "same-origin",

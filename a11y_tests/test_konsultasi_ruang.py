@@ -1,0 +1,161 @@
+"""A consultation held in two real browsers (issue 18): the citizen's phone and the officer's,
+each its own Chromium, in one room of the live app.
+
+They exchange messages without reloading; each new message is said once in the polite live
+region and focus stays where the reader left it; a message written while the phone has no
+signal waits in its outbox and reaches the officer once when the signal returns."""
+import shutil
+from datetime import timedelta
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from pwa.store import konsultasi as store
+from pwa.web.db import get_db
+
+from . import scenario
+from .conftest import audit, extra_browser, login_as, site
+
+MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+# Every text the page's live region was given, in order (the region is filled after a tick).
+RECORD_ANNOUNCEMENTS = """
+window.__umum = [];
+new MutationObserver(function () {
+  var r = document.querySelector('[data-umum]');
+  if (r && r.textContent) window.__umum.push(r.textContent);
+}).observe(document.querySelector('[data-umum]'), {childList: true, characterData: true,
+                                                   subtree: true});"""
+
+
+@pytest.fixture
+def room():
+    """A fresh room, open now, for the demo petugas and the citizen who asked for it."""
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        pid = scenario.consultation(app, db, timedelta(minutes=5))
+        db.conn.commit()
+    return pid
+
+
+@pytest.fixture
+def citizen(live_server):
+    browser, home = extra_browser(*MEDIA, prefix="mentari-warga-")
+    browser.base_url = live_server
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def officer(live_server):
+    browser, home = extra_browser(*MEDIA, prefix="mentari-petugas-")
+    browser.base_url = live_server
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def enter_as_citizen(browser, pid: int) -> None:
+    """The session "cek status" gives the phone that proved the request."""
+    app = site().app
+    value = app.session_interface.get_signing_serializer(app).dumps({"milik": [pid]})
+    browser.get(browser.base_url + "/healthz")
+    browser.add_cookie({"name": app.config["SESSION_COOKIE_NAME"], "value": value, "path": "/",
+                        "httpOnly": True, "sameSite": "Lax"})
+    open_room(browser, pid)
+
+
+def enter_as_officer(browser, pid: int) -> None:
+    browser.visitor = None
+    login_as(browser, "petugas")
+    open_room(browser, pid)
+
+
+def open_room(browser, pid: int) -> None:
+    browser.get(f"{browser.base_url}/konsultasi/{pid}")
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-konsultasi-form]"), browser.title
+    browser.execute_script(RECORD_ANNOUNCEMENTS)
+
+
+def send(browser, text: str) -> None:
+    box = browser.find_element(By.ID, "teks")
+    box.send_keys(text)
+    browser.find_element(By.CSS_SELECTOR, "form[data-konsultasi-form] button[type=submit]").click()
+
+
+def messages(browser) -> list[str]:
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('[data-konsultasi-daftar] .konsultasi__isi'),"
+        " e => e.textContent)")
+
+
+def wait_for_message(browser, text: str, timeout: float = 20) -> None:
+    WebDriverWait(browser, timeout).until(lambda b: text in messages(b),
+                                          f"{text!r} never arrived")
+
+
+def test_citizen_and_officer_talk_without_reloading(room, citizen, officer):
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    # The officer is reading something else on the page: focus must stay there.
+    officer.execute_script("document.getElementById('teks').focus()")
+    officer.execute_script("window.__halaman = true")   # gone if the page reloads
+
+    question = "Apakah akta cerai perlu dilegalisir dulu?"
+    send(citizen, question)
+    wait_for_message(officer, question)
+    assert officer.execute_script("return document.activeElement.id") == "teks"
+    answer = "Ya, legalisir di Pengadilan Agama, lalu bawa ke KUA."
+    officer.find_element(By.ID, "teks").send_keys(answer)
+    officer.find_element(By.CSS_SELECTOR,
+                         "form[data-konsultasi-form] button[type=submit]").click()
+    wait_for_message(citizen, answer)
+    assert officer.execute_script("return window.__halaman === true"), "the page reloaded"
+
+    # A few more polls: each message is said once, by the side that did not write it.
+    WebDriverWait(officer, 10).until(
+        lambda b: any(question in said for said in b.execute_script("return window.__umum")))
+    officer.execute_script("return new Promise(r => setTimeout(r, 5000))")
+    said_to_officer = officer.execute_script("return window.__umum")
+    said_to_citizen = citizen.execute_script("return window.__umum")
+    assert sum(question in s for s in said_to_officer) == 1, said_to_officer
+    assert sum(answer in s for s in said_to_citizen) == 1, said_to_citizen
+    assert not any(answer in s for s in said_to_officer), "the officer heard their own message"
+    assert messages(citizen).count(question) == 1 and messages(officer).count(answer) == 1
+    audit(citizen, "konsultasi.ruang with a conversation, citizen's browser")
+    audit(officer, "konsultasi.ruang with a conversation, officer's browser")
+
+
+def test_a_message_written_without_signal_arrives_once(room, citizen, officer):
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    citizen.execute_cdp_cmd("Network.enable", {})
+    citizen.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    text = "Ditulis di sawah tanpa sinyal."
+    send(citizen, text)
+    waiting = citizen.find_element(By.CSS_SELECTOR, "[data-konsultasi-antrean]")
+    WebDriverWait(citizen, 10).until(lambda b: text in waiting.text)
+    assert "Belum terkirim" in waiting.text
+    assert citizen.find_element(By.ID, "teks").get_attribute("value") == ""
+    officer.execute_script("return new Promise(r => setTimeout(r, 4000))")
+    assert text not in messages(officer)
+
+    citizen.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
+    wait_for_message(officer, text, timeout=40)
+    WebDriverWait(citizen, 20).until(lambda b: not b.find_element(
+        By.CSS_SELECTOR, "[data-konsultasi-antrean]").text)
+    officer.execute_script("return new Promise(r => setTimeout(r, 4000))")
+    assert messages(officer).count(text) == 1
+    assert messages(citizen).count(text) == 1
+    with site().app.test_request_context("/"):
+        stored = [m["isi"] for m in store.messages(get_db(), room)]
+    assert stored == [text]
