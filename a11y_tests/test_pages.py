@@ -69,6 +69,9 @@ EXCLUDED = {
     "konsultasi.kirim": "POST only: sends a message; its error state re-renders konsultasi.ruang "
                         "(ErrorCase konsultasi-pesan-kosong)",
     "konsultasi.selesai": "POST only: the officer ends the room, then shows staf.permohonan",
+    "konsultasi.suara": "POST only: sends a voice note; its error state re-renders "
+                        "konsultasi.ruang (test_konsultasi_ruang.py records and sends one)",
+    "konsultasi.berkas": "sends a voice note's sound (Ogg/Opus)",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).

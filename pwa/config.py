@@ -93,6 +93,9 @@ def from_environment(instance_path: str) -> dict:
         "SPEECH_RATE_LIMIT": env.get("MENTARI_SPEECH_RATE_LIMIT", "30 per minute"),
         # Messages in a consultation's room, per person (issue 18).
         "KONSULTASI_RATE_LIMIT": env.get("MENTARI_KONSULTASI_RATE_LIMIT", "20 per minute"),
+        # The largest voice note upload (two minutes of Opus from a phone is 250-500 KB).
+        "KONSULTASI_SUARA_MAX_BYTES": int(float(env.get("MENTARI_KONSULTASI_SUARA_MAX_MB", "1"))
+                                          * 1024 * 1024),
         # How many minutes before the booked time a consultation's room opens.
         "KONSULTASI_BUKA_MENIT": int(env.get("MENTARI_KONSULTASI_BUKA_MENIT", "10")),
         # New drafts (each may hold uploads) from one client.

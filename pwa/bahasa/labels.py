@@ -472,6 +472,9 @@ KONSULTASI_REFUSAL = {
     "sudah_selesai": _l("Konsultasi sudah diakhiri petugas. Pesan tidak bisa dikirim lagi."),
     "hanya_membaca": _l("Anda hanya dapat membaca percakapan ini."),
     "bukan_petugas": _l("Hanya petugas konsultasi yang dapat mengakhiri konsultasi."),
+    "bukan_suara": _l("Berkas ini bukan rekaman suara. Rekam lagi, atau tulis pesan."),
+    "suara_terlalu_panjang": _l("Pesan suara paling lama 2 menit. Rekam lagi dengan lebih "
+                                "singkat, atau bagi menjadi beberapa pesan."),
 }
 
 # The office's counters, in one place: the satpam guides people to them, counter staff sign in

@@ -23,6 +23,17 @@ PENGAMAT = "pengamat"  # the Kepala Kantor, reading
 
 # Kinds of message.
 TEKS = "teks"
+SUARA = "suara"           # a voice note, with Whisper's transcript
+
+# A voice note's transcript.
+TRANSKRIP_MENUNGGU = "menunggu"
+TRANSKRIP_SELESAI = "selesai"
+TRANSKRIP_GAGAL = "gagal"
+
+# A voice note stops by itself after two minutes; the server allows a little more (the
+# recorder stops on a timer, the encoder may add a frame).
+VOICE_SECONDS = 120
+VOICE_SECONDS_ALLOWED = 125
 
 MAX_CHARS = 1000
 
@@ -34,6 +45,8 @@ BELUM_DIBUKA = "belum_dibuka"
 SUDAH_SELESAI = "sudah_selesai"
 HANYA_MEMBACA = "hanya_membaca"
 BUKAN_PETUGAS = "bukan_petugas"
+BUKAN_SUARA = "bukan_suara"            # the upload is not a recording (checked by decoding)
+SUARA_TERLALU_PANJANG = "suara_terlalu_panjang"
 
 # States in which the consultation has been approved and has (or had) its room.
 _WITH_ROOM = frozenset({Status.DISETUJUI, Status.DILAPORKAN, Status.LAPORAN_DIPARAF,

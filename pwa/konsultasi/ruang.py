@@ -7,7 +7,8 @@ Without JavaScript the room is a page with a form: send, and the page comes back
 message in it; "Muat pesan baru" reloads it."""
 import secrets
 
-from flask import current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
+                   send_from_directory, url_for)
 from flask_babel import gettext as _
 
 from ..bahasa import labels
@@ -44,8 +45,13 @@ def _page(p: dict, siapa: str, form: PesanForm | None = None, status: int = 200)
 
 
 def _as_json(m: dict, siapa: str) -> dict:
-    return {"id": m["id"], "oleh": m["oleh"], "isi": m["isi"], "at": m["at"],
-            "pengirim": sender(m, siapa), "waktu": waktu(m["at"], "HH.mm")}
+    out = {"id": m["id"], "oleh": m["oleh"], "jenis": m["jenis"], "isi": m["isi"],
+           "at": m["at"], "pengirim": sender(m, siapa), "waktu": waktu(m["at"], "HH.mm")}
+    if m["berkas"]:
+        out.update(berkas=url_for("konsultasi.berkas", permohonan_id=m["permohonan_id"],
+                                  pesan_id=m["id"]),
+                   detik=m["detik"], transkrip=m["transkrip"])
+    return out
 
 
 def sender(m: dict, siapa: str) -> str:
@@ -71,9 +77,16 @@ def pesan(permohonan_id: int):
     since_id = int(since) if since.isdigit() else 0
     db = get_db()
     response = jsonify(keadaan=service.room_state(db, p),
-                       pesan=[_as_json(m, siapa) for m in store.messages(db, p["id"], since_id)])
+                       pesan=[_as_json(m, siapa) for m in store.messages(db, p["id"], since_id)],
+                       # Voice notes' texts arrive after the notes: the page fills them in.
+                       transkrip=store.transcripts(db, p["id"]))
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def _refusal_status(reason: str) -> int:
+    return {rules.KOSONG: 400, rules.TERLALU_PANJANG: 400, rules.KARAKTER_KONTROL: 400,
+            rules.BUKAN_SUARA: 415, rules.SUARA_TERLALU_PANJANG: 413}.get(reason, 409)
 
 
 def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
@@ -89,24 +102,72 @@ def kirim(permohonan_id: int):
     p, siapa = room(permohonan_id)
     form = PesanForm(meta=outbox.form_meta())
     form.validate()  # only the token; the message itself is the domain's to judge
-    if batas.hit("konsultasi", person_key(p, siapa),
-                 current_app.config["KONSULTASI_RATE_LIMIT"]):
+    if _flooding(p, siapa):
         return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
                                           "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
                         429)
-    kunci = form.kunci.data if outbox.KEY_PATTERN.match(form.kunci.data or "") else None
+    kunci = _key(form)
     try:
         pesan_id = service.send(get_db(), p["id"], siapa, form.teks.data or "",
                                 staf_id=g.staf["id"] if g.get("staf") else None, kunci=kunci)
     except service.KonsultasiDitolak as refusal:
-        status = 400 if refusal.reason in (rules.KOSONG, rules.TERLALU_PANJANG,
-                                           rules.KARAKTER_KONTROL) else 409
-        return _refused(p, siapa, form,
-                        labels.of(labels.KONSULTASI_REFUSAL, refusal.reason), status)
+        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
+                        _refusal_status(refusal.reason))
     if outbox.wants_json():
         return jsonify(id=pesan_id)
     return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
                             _anchor=f"pesan-{pesan_id}"), code=303)
+
+
+def _flooding(p: dict, siapa: str) -> bool:
+    return batas.hit("konsultasi", person_key(p, siapa),
+                     current_app.config["KONSULTASI_RATE_LIMIT"])
+
+
+def _key(form: PesanForm) -> str | None:
+    return form.kunci.data if outbox.KEY_PATTERN.match(form.kunci.data or "") else None
+
+
+@bp.post("/<int:permohonan_id>/suara")
+@outbox.accepts_outbox
+def suara(permohonan_id: int):
+    """A voice note (the page's recorder, or a sound file chosen without JavaScript)."""
+    p, siapa = room(permohonan_id)
+    form = PesanForm(meta=outbox.form_meta())
+    form.validate()
+    if _flooding(p, siapa):
+        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
+                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
+                        429)
+    upload = request.files.get("audio")
+    limit = current_app.config["KONSULTASI_SUARA_MAX_BYTES"]
+    data = upload.stream.read(limit + 1) if upload else b""
+    try:
+        if not data:
+            raise service.KonsultasiDitolak(rules.BUKAN_SUARA)
+        pesan_id = service.send_voice(get_db(), p["id"], siapa, data,
+                                      staf_id=g.staf["id"] if g.get("staf") else None,
+                                      kunci=_key(form))
+    except service.KonsultasiDitolak as refusal:
+        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
+                        _refusal_status(refusal.reason))
+    if outbox.wants_json():
+        return jsonify(id=pesan_id)
+    return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
+                            _anchor=f"pesan-{pesan_id}"), code=303)
+
+
+@bp.get("/<int:permohonan_id>/berkas/<int:pesan_id>")
+def berkas(permohonan_id: int, pesan_id: int):
+    """A voice note's sound, to those in the room only."""
+    p, _siapa = room(permohonan_id)
+    m = store.get(get_db(), pesan_id)
+    if m is None or m["permohonan_id"] != p["id"] or not m["berkas"]:
+        abort(404)
+    response = send_from_directory(current_app.config["UPLOAD_FOLDER"], m["berkas"],
+                                   mimetype="audio/ogg", conditional=True)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.post("/<int:permohonan_id>/selesai")

@@ -3,13 +3,23 @@ transaction that re-reads the room's state inside it (domain/konsultasi.py decid
 
 A message carries the phone's idempotency key: the outbox may send it again after a dropped
 answer, and it is stored once (the same rule as a request sent from the offline form)."""
+import threading
 from datetime import datetime
 
+import numpy as np
 from flask import current_app
 
+from speech import audio, stt
+from speech.errors import AudioTooLong, AudioUndecodable, EngineMissing
+
 from ..domain import konsultasi as rules
-from ..store import konsultasi as store, permohonan as permohonan_store, transaction
+from ..domain.uploads import CheckedFile
+from ..store import connect, files, konsultasi as store, permohonan as permohonan_store
+from ..store import transaction
 from .clock import office_now
+
+# Transcriptions still running (tests and the benchmark wait for them).
+_running: set[threading.Thread] = set()
 
 KonsultasiDitolak = rules.KonsultasiDitolak
 
@@ -51,6 +61,88 @@ def send(db, permohonan_id: int, siapa: str, text: str, *, staf_id: int | None =
                              staf_id=staf_id if siapa == rules.PETUGAS else None, kunci=kunci)
     except store.KunciDipakai:
         return store.by_kunci(db, kunci)["id"]
+
+
+def _existing(db, permohonan_id: int, kunci: str | None) -> int | None:
+    if not kunci:
+        return None
+    found = store.by_kunci(db, kunci)
+    return found["id"] if found and found["permohonan_id"] == permohonan_id else None
+
+
+def send_voice(db, permohonan_id: int, siapa: str, data: bytes, *,
+               staf_id: int | None = None, kunci: str | None = None) -> int:
+    """Store a voice note; returns its id, and Whisper writes its text in the background.
+
+    The upload is believed only once decoded: anything that is not audio, or longer than
+    two minutes, is refused. What is kept is our own Ogg/Opus encoding of the decoded sound
+    (about 2 KB a second), never the uploaded bytes."""
+    existing = _existing(db, permohonan_id, kunci)
+    if existing is not None:
+        return existing
+    p = permohonan_store.get(db, permohonan_id)
+    problem = rules.write_problem(siapa, room_state(db, p))
+    if problem:
+        raise KonsultasiDitolak(problem)
+    try:
+        samples = audio.decode(data, audio.WHISPER_RATE,
+                               max_seconds=rules.VOICE_SECONDS_ALLOWED,
+                               max_bytes=current_app.config["KONSULTASI_SUARA_MAX_BYTES"])
+    except AudioTooLong:
+        raise KonsultasiDitolak(rules.SUARA_TERLALU_PANJANG) from None
+    except AudioUndecodable:
+        raise KonsultasiDitolak(rules.BUKAN_SUARA) from None
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+    ogg = audio.to_ogg_opus(pcm, audio.WHISPER_RATE)
+    folder = current_app.config["UPLOAD_FOLDER"]
+    name = files.save(folder, CheckedFile(ogg, "audio/ogg", ""), suffix="ogg")
+    try:
+        with transaction(db):
+            p = permohonan_store.get(db, permohonan_id)
+            problem = rules.write_problem(siapa, room_state(db, p))
+            if problem:
+                raise KonsultasiDitolak(problem)
+            pesan_id = store.add(db, permohonan_id, oleh=siapa, isi="", jenis=rules.SUARA,
+                                 staf_id=staf_id if siapa == rules.PETUGAS else None,
+                                 kunci=kunci, berkas=name, detik=round(len(pcm) /
+                                                                       audio.WHISPER_RATE, 1),
+                                 transkrip=rules.TRANSKRIP_MENUNGGU)
+    except store.KunciDipakai:
+        files.remove(folder, name)
+        return store.by_kunci(db, kunci)["id"]
+    except KonsultasiDitolak:
+        files.remove(folder, name)
+        raise
+    _transcribe_later(current_app._get_current_object(), pesan_id, samples)
+    return pesan_id
+
+
+def _transcribe_later(app, pesan_id: int, samples) -> None:
+    def work():
+        try:
+            try:
+                text = stt.dictate(samples).text
+                state = rules.TRANSKRIP_SELESAI if text else rules.TRANSKRIP_GAGAL
+            except (EngineMissing, RuntimeError, OSError) as failure:
+                app.logger.error("voice note %s not transcribed: %s", pesan_id,
+                                 type(failure).__name__)
+                text, state = "", rules.TRANSKRIP_GAGAL
+            db = connect(app.config["DATABASE"])
+            try:
+                with transaction(db):
+                    store.set_transcript(db, pesan_id, text, state)
+            finally:
+                db.conn.close()
+        finally:
+            _running.discard(threading.current_thread())
+    thread = threading.Thread(target=work, name=f"transkrip-{pesan_id}", daemon=True)
+    _running.add(thread)
+    thread.start()
+
+
+def wait_for_transcripts(timeout: float = 120) -> None:
+    for thread in list(_running):
+        thread.join(timeout)
 
 
 def end(db, permohonan_id: int, siapa: str, *, staf_id: int | None) -> None:

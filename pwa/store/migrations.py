@@ -376,6 +376,9 @@ CREATE TABLE konsultasi_pesan (
     staf_id INTEGER REFERENCES staf(id),
     jenis TEXT NOT NULL DEFAULT 'teks',
     isi TEXT NOT NULL DEFAULT '',
+    berkas TEXT,
+    detik REAL,
+    transkrip TEXT,
     kunci TEXT UNIQUE,
     at TEXT NOT NULL
 );

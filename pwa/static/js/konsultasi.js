@@ -45,11 +45,35 @@
     t.setAttribute("datetime", m.at);
     meta.appendChild(t);
     li.appendChild(meta);
-    li.appendChild(el("p", m.isi, "konsultasi__isi"));
+    if (m.jenis === "suara") {
+      li.appendChild(el("p", teksForm("suara") + ", " + Math.round(m.detik) + " s",
+                        "konsultasi__suara"));
+      var a = document.createElement("audio");
+      a.controls = true;
+      a.preload = "none";
+      a.src = m.berkas;
+      a.setAttribute("aria-label", teksForm("suara") + ": " + m.pengirim);
+      li.appendChild(a);
+      var t = el("p", transkripTeks(m), "konsultasi__isi");
+      t.setAttribute("data-transkrip", m.id);
+      t.setAttribute("data-status", m.transkrip);
+      li.appendChild(t);
+    } else {
+      li.appendChild(el("p", m.isi, "konsultasi__isi"));
+    }
     daftar.appendChild(li);
     if (kosong) kosong.hidden = true;
     return true;
   }
+
+  function teksForm(nama) {
+    return form ? form.getAttribute("data-teks-" + nama) || "" : "";
+  }
+  function transkripTeks(m) {
+    if (m.transkrip === "selesai") return m.isi;
+    return teksForm(m.transkrip === "gagal" ? "transkrip-gagal" : "transkrip");
+  }
+  var menungguTeks = {};   // voice notes of the other side whose text is still being written
 
   /* ---- receiving ---- */
   function jadwalkan(ms) {
@@ -66,8 +90,23 @@
         var baru = [];
         data.pesan.forEach(function (m) {
           m.pengirim_saya = m.oleh === siapa;
-          if (tambah(m) && !m.pengirim_saya) baru.push(m);
+          if (tambah(m) && !m.pengirim_saya) {
+            // A voice note is said with its text, once the text is there.
+            if (m.jenis === "suara" && m.transkrip === "menunggu") menungguTeks[m.id] = m;
+            else baru.push(m);
+          }
           terakhir = Math.max(terakhir, m.id);
+        });
+        (data.transkrip || []).forEach(function (t) {
+          var p = daftar.querySelector('[data-transkrip="' + t.id + '"]');
+          if (!p || p.getAttribute("data-status") !== "menunggu") return;
+          p.setAttribute("data-status", t.transkrip);
+          p.textContent = transkripTeks(t);
+          if (menungguTeks[t.id]) {
+            baru.push({pengirim: menungguTeks[t.id].pengirim,
+                       isi: teksForm("suara") + ": " + transkripTeks(t)});
+            delete menungguTeks[t.id];
+          }
         });
         if (baru.length && window.MentariUmumkan) {
           var awal = form ? form.getAttribute("data-teks-baru") : "";
@@ -76,8 +115,10 @@
           }).join(" "));
         }
         if (data.keadaan !== keadaanAwal) return gantiKeadaan();
-        jeda = data.pesan.length ? SEGERA : Math.min(PALING_LAMA, jeda * 1.5);
+        var tungguTeks = daftar.querySelector('[data-status="menunggu"]');
+        jeda = data.pesan.length || tungguTeks ? SEGERA : Math.min(PALING_LAMA, jeda * 1.5);
         kirimAntrean();
+        if (typeof kirimSuara === "function") kirimSuara();
         jadwalkan(jeda);
       })
       .catch(function () {
@@ -185,7 +226,110 @@
     var items = baca(), sisa = items.filter(function (i) { return !i.galat; });
     if (sisa.length !== items.length) { tulis(sisa); tampilkanAntrean(); }
   });
-  window.addEventListener("online", function () { jeda = SEGERA; kirimAntrean(); jadwalkan(0); });
+  /* ---- voice notes: recorded here, sent as Opus at about 16 kbit/s ---- */
+  var rekam = form.querySelector("[data-konsultasi-rekam]");
+  var rekamStatus = form.querySelector("[data-konsultasi-rekam-status]");
+  var suaraUrl = form.getAttribute("data-suara-url");
+  var MIME = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm"].filter(
+    function (m) { return window.MediaRecorder && MediaRecorder.isTypeSupported(m); })[0];
+  var MAKS_MS = 120000, DIAM_MS = 2500, TANPA_SUARA_MS = 10000;
+  var perekam = null, suaraAntrean = [];
+
+  function statusRekam(teks) { if (rekamStatus) rekamStatus.textContent = teks || ""; }
+
+  function kirimSuara() {
+    if (!suaraAntrean.length || sedangMengirim) return;
+    var item = suaraAntrean[0];
+    var isian = new FormData();
+    isian.append("audio", item.blob, "pesan." + (item.blob.type.indexOf("ogg") >= 0 ? "ogg" : "webm"));
+    isian.append("kunci", item.kunci);
+    isian.append("csrf_token", token);
+    statusRekam(teksForm("mengirim-suara"));
+    fetch(suaraUrl, {method: "POST", body: isian, credentials: "same-origin",
+                     headers: {"X-Mentari-Luring": "1", "Accept": "application/json"}})
+      .then(function (r) {
+        if (r.ok) {
+          suaraAntrean.shift();
+          statusRekam("");
+          jeda = SEGERA;
+          jadwalkan(0);
+          kirimSuara();
+          return;
+        }
+        if (r.status === 429 || r.status >= 500) { statusRekam(teksForm("menunggu")); return; }
+        return r.json().then(function (data) {
+          suaraAntrean.shift();
+          statusRekam(data.kesalahan);
+          if (window.MentariUmumkan) window.MentariUmumkan(teksForm("gagal") + " " + data.kesalahan);
+        });
+      }, function () { statusRekam(teksForm("menunggu")); });
+  }
+
+  function mulaiRekam() {
+    navigator.mediaDevices.getUserMedia({audio: {channelCount: 1, autoGainControl: true}})
+      .then(function (stream) {
+        var rec = new MediaRecorder(stream, MIME ? {mimeType: MIME, audioBitsPerSecond: 16000} : {});
+        var potongan = [], Ctx = window.AudioContext || window.webkitAudioContext;
+        var ctx = Ctx ? new Ctx() : null, analyser = null, buf = null;
+        if (ctx) {
+          analyser = ctx.createAnalyser();
+          analyser.fftSize = 1024;
+          ctx.createMediaStreamSource(stream).connect(analyser);
+          buf = new Float32Array(analyser.fftSize);
+        }
+        var mulai = performance.now(), keras = 0, diamSejak = 0, bising = 0.01;
+        var jamDeteksi = setInterval(function () {
+          var kini = performance.now();
+          if (analyser) {
+            analyser.getFloatTimeDomainData(buf);
+            var jumlah = 0;
+            for (var i = 0; i < buf.length; i++) jumlah += buf[i] * buf[i];
+            var rms = Math.sqrt(jumlah / buf.length);
+            bising = Math.min(bising * 1.03 + 1e-5, Math.max(rms, 0.001));
+            if (rms > Math.max(0.012, bising * 3)) { keras++; diamSejak = 0; }
+            else if (!diamSejak) diamSejak = kini;
+          }
+          var terdengar = keras >= 3;
+          if ((terdengar && diamSejak && kini - diamSejak > DIAM_MS) || kini - mulai > MAKS_MS
+              || (!terdengar && analyser && kini - mulai > TANPA_SUARA_MS)) henti();
+        }, 50);
+        function henti() {
+          clearInterval(jamDeteksi);
+          if (rec.state !== "inactive") rec.stop();
+        }
+        rec.ondataavailable = function (e) { if (e.data.size) potongan.push(e.data); };
+        rec.onstop = function () {
+          stream.getTracks().forEach(function (t) { t.stop(); });
+          if (ctx) ctx.close().catch(function () {});
+          perekam = null;
+          rekam.textContent = rekam.getAttribute("data-teks-mulai");
+          statusRekam("");
+          if (!potongan.length) return;
+          suaraAntrean.push({blob: new Blob(potongan, {type: rec.mimeType || MIME || "audio/webm"}),
+                             kunci: kunciBaru()});
+          kirimSuara();
+        };
+        rec.start(1000);
+        perekam = {henti: henti};
+        rekam.textContent = rekam.getAttribute("data-teks-henti");
+        statusRekam(teksForm("merekam"));
+      }, function () { statusRekam(teksForm("mikrofon")); });
+  }
+
+  if (rekam && MIME && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    rekam.hidden = false;
+    rekam.addEventListener("click", function () {
+      if (perekam) perekam.henti(); else mulaiRekam();
+    });
+  }
+  window.MentariKonsultasi = {
+    rekam: function () { if (!perekam && rekam && !rekam.hidden) mulaiRekam(); },
+    berhenti: function () { if (perekam) perekam.henti(); }
+  };
+
+  window.addEventListener("online", function () {
+    jeda = SEGERA; kirimAntrean(); kirimSuara(); jadwalkan(0);
+  });
   kunciInput.value = kunciBaru();
   tampilkanAntrean();
   kirimAntrean();
