@@ -159,3 +159,47 @@ def test_a_message_written_without_signal_arrives_once(room, citizen, officer):
     with site().app.test_request_context("/"):
         stored = [m["isi"] for m in store.messages(get_db(), room)]
     assert stored == [text]
+
+
+SAID = "Selamat pagi, saya ingin bertanya tentang surat nikah."
+
+
+@pytest.fixture
+def speaking_citizen(live_server, tmp_path):
+    """The citizen's phone whose microphone hears SAID (espeak-ng), then silence."""
+    import numpy as np
+    from speech import audio, tts
+    tts.configure(tmp_path / "tts")
+    samples, rate = tts.synthesise(SAID, "id")
+    quiet = np.zeros(int(rate * 0.5), dtype=np.int16)
+    wav = tmp_path / "mikrofon.wav"
+    wav.write_bytes(audio.wav_bytes(np.concatenate([quiet, samples, np.zeros(rate * 4,
+                                                                              np.int16)]), rate))
+    browser, home = extra_browser(*MEDIA, f"--use-file-for-fake-audio-capture={wav}%noloop",
+                                  prefix="mentari-warga-suara-")
+    browser.base_url = live_server
+    try:
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_a_voice_note_is_read_on_the_other_side(room, speaking_citizen, officer):
+    enter_as_citizen(speaking_citizen, room)
+    enter_as_officer(officer, room)
+    record = speaking_citizen.find_element(By.CSS_SELECTOR, "[data-konsultasi-rekam]")
+    assert record.is_displayed()
+    record.click()
+    # The recorder stops by itself after the sentence and its silence, and sends the note.
+    WebDriverWait(officer, 60).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-transkrip][data-status=selesai]"),
+        "the voice note's text never reached the officer")
+    text = officer.find_element(By.CSS_SELECTOR, "[data-transkrip]").text.lower()
+    assert "selamat pagi" in text and "surat" in text, text
+    assert officer.find_elements(By.CSS_SELECTOR, "[data-konsultasi-daftar] audio")
+    WebDriverWait(officer, 10).until(lambda b: any(
+        "selamat pagi" in s.lower() for s in b.execute_script("return window.__umum")))
+    WebDriverWait(speaking_citizen, 20).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-transkrip][data-status=selesai]"))
+    audit(officer, "konsultasi.ruang with a voice note, officer's browser")

@@ -30,7 +30,7 @@ CSP = "; ".join((
     "frame-ancestors 'none'",
 ))
 # Endpoints whose page records sound, or sound and video, in the browser.
-RECORDS_SOUND = frozenset({"suara.rekam"})
+RECORDS_SOUND = frozenset({"suara.rekam", "konsultasi.ruang"})
 RECORDS_VIDEO = frozenset({"isyarat.tambah"})
 OFF = ("geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), "
        "display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()")
