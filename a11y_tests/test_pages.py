@@ -72,6 +72,7 @@ EXCLUDED = {
     "konsultasi.suara": "POST only: sends a voice note; its error state re-renders "
                         "konsultasi.ruang (test_konsultasi_ruang.py records and sends one)",
     "konsultasi.berkas": "sends a voice note's sound (Ogg/Opus)",
+    "konsultasi.sinyal": "POST only: JSON signalling of the live call (test_konsultasi_ruang.py)",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).

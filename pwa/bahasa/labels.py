@@ -473,6 +473,7 @@ KONSULTASI_REFUSAL = {
     "hanya_membaca": _l("Anda hanya dapat membaca percakapan ini."),
     "bukan_petugas": _l("Hanya petugas konsultasi yang dapat mengakhiri konsultasi."),
     "bukan_suara": _l("Berkas ini bukan rekaman suara. Rekam lagi, atau tulis pesan."),
+    "sinyal_salah": _l("Panggilan tidak dapat disambungkan. Lanjutkan lewat pesan."),
     "suara_terlalu_panjang": _l("Pesan suara paling lama 2 menit. Rekam lagi dengan lebih "
                                 "singkat, atau bagi menjadi beberapa pesan."),
 }

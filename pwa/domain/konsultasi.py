@@ -45,6 +45,7 @@ BELUM_DIBUKA = "belum_dibuka"
 SUDAH_SELESAI = "sudah_selesai"
 HANYA_MEMBACA = "hanya_membaca"
 BUKAN_PETUGAS = "bukan_petugas"
+SINYAL_SALAH = "sinyal_salah"          # not a call signal this app sends
 BUKAN_SUARA = "bukan_suara"            # the upload is not a recording (checked by decoding)
 SUARA_TERLALU_PANJANG = "suara_terlalu_panjang"
 
@@ -53,6 +54,12 @@ _WITH_ROOM = frozenset({Status.DISETUJUI, Status.DILAPORKAN, Status.LAPORAN_DIPA
                         Status.SELESAI})
 # Line breaks and tabs are writing; every other control character is not.
 _ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+# A live call's signals (WebRTC, relayed through the app): the offer and answer carry a whole
+# session description with its candidates (non-trickle ICE: one message each way on 2G).
+SIGNALS = ("tawar", "jawab", "tutup")
+MAX_SIGNAL_CHARS = 20000
 
 
 class KonsultasiDitolak(Exception):
@@ -119,6 +126,19 @@ def write_problem(siapa: str, room_state: str) -> str | None:
         return BELUM_DIBUKA
     if room_state == SELESAI:
         return SUDAH_SELESAI
+    return None
+
+
+def signal_problem(siapa: str, room_state: str, jenis: str, data: str) -> str | None:
+    """Why this signal may not be relayed, or None: only the two people talking, in an open
+    room, with a signal of a known kind and a bounded size."""
+    problem = write_problem(siapa, room_state)
+    if problem:
+        return problem
+    if jenis not in SIGNALS or len(data) > MAX_SIGNAL_CHARS:
+        return SINYAL_SALAH
+    if any(unicodedata.category(c) == "Cc" and c not in "\r\n\t" for c in data):
+        return SINYAL_SALAH
     return None
 
 

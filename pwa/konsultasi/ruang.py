@@ -5,6 +5,7 @@ from the outbox when the signal was gone) and ending the room (/selesai).
 
 Without JavaScript the room is a page with a form: send, and the page comes back with the
 message in it; "Muat pesan baru" reloads it."""
+import json
 import secrets
 
 from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
@@ -40,8 +41,24 @@ def _page(p: dict, siapa: str, form: PesanForm | None = None, status: int = 200)
                    or (siapa != rules.PENGAMAT and bool(form.teks.data))),
         may_end=rules.end_problem(siapa, keadaan) is None,
         opens=rules.opens_at(p["jadwal_petugas"], service.buka_menit()),
+        may_call=keadaan == rules.BUKA and siapa in (rules.PEMOHON, rules.PETUGAS),
+        ice_servers=json.dumps(ice_servers()),
+        sinyal_awal=store.last_signal_id(db, p["id"]),
         page_errors=[("teks", str(form.teks.errors[0]))] if form.teks.errors else [],
     ), status
+
+
+def ice_servers() -> list:
+    """MENTARI_ICE_SERVERS as RTCPeerConnection takes it; a setting that is not a JSON list
+    is logged and ignored (the call then works only where both sides reach each other)."""
+    try:
+        servers = json.loads(current_app.config.get("ICE_SERVERS") or "[]")
+    except ValueError:
+        servers = None
+    if not isinstance(servers, list):
+        current_app.logger.error("MENTARI_ICE_SERVERS is not a JSON list; calls use no STUN/TURN")
+        return []
+    return servers
 
 
 def _as_json(m: dict, siapa: str) -> dict:
@@ -75,18 +92,23 @@ def pesan(permohonan_id: int):
     p, siapa = room(permohonan_id)
     since = request.args.get("since", "0")
     since_id = int(since) if since.isdigit() else 0
+    sinyal = request.args.get("sinyal", "")
     db = get_db()
     response = jsonify(keadaan=service.room_state(db, p),
                        pesan=[_as_json(m, siapa) for m in store.messages(db, p["id"], since_id)],
                        # Voice notes' texts arrive after the notes: the page fills them in.
-                       transkrip=store.transcripts(db, p["id"]))
+                       transkrip=store.transcripts(db, p["id"]),
+                       # A live call's signals from the other side, when the page asks.
+                       sinyal=store.signals_for(db, p["id"], siapa, int(sinyal))
+                       if sinyal.isdigit() else [])
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
 
 def _refusal_status(reason: str) -> int:
     return {rules.KOSONG: 400, rules.TERLALU_PANJANG: 400, rules.KARAKTER_KONTROL: 400,
-            rules.BUKAN_SUARA: 415, rules.SUARA_TERLALU_PANJANG: 413}.get(reason, 409)
+            rules.BUKAN_SUARA: 415, rules.SUARA_TERLALU_PANJANG: 413,
+            rules.SINYAL_SALAH: 400}.get(reason, 409)
 
 
 def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
@@ -155,6 +177,27 @@ def suara(permohonan_id: int):
         return jsonify(id=pesan_id)
     return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
                             _anchor=f"pesan-{pesan_id}"), code=303)
+
+
+@bp.post("/<int:permohonan_id>/sinyal")
+def sinyal(permohonan_id: int):
+    """One signal of a live call (offer, answer, hang-up) for the other side's next poll.
+    Signed in (staff) or proven (citizen), same origin and CSRF-checked like every post."""
+    p, siapa = room(permohonan_id)
+    if batas.hit("konsultasi-sinyal", person_key(p, siapa),
+                 current_app.config["KONSULTASI_SINYAL_RATE_LIMIT"]):
+        return jsonify(kesalahan=_("Terlalu banyak pesan dalam waktu singkat. Tunggu "
+                                   "sebentar, lalu kirim lagi; pesan Anda tetap di sini.")), 429
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("jenis"), str) or not isinstance(
+            body.get("data", ""), str):
+        body = {"jenis": "", "data": ""}
+    try:
+        sinyal_id = service.signal(get_db(), p["id"], siapa, body["jenis"], body.get("data", ""))
+    except service.KonsultasiDitolak as refusal:
+        return jsonify(kesalahan=labels.of(labels.KONSULTASI_REFUSAL, refusal.reason)), (
+            _refusal_status(refusal.reason))
+    return jsonify(id=sinyal_id)
 
 
 @bp.get("/<int:permohonan_id>/berkas/<int:pesan_id>")

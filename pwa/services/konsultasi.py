@@ -145,6 +145,16 @@ def wait_for_transcripts(timeout: float = 120) -> None:
         thread.join(timeout)
 
 
+def signal(db, permohonan_id: int, siapa: str, jenis: str, data: str) -> int:
+    """Relay one call signal to the other side; raises KonsultasiDitolak when refused."""
+    with transaction(db):
+        p = permohonan_store.get(db, permohonan_id)
+        problem = rules.signal_problem(siapa, room_state(db, p), jenis, data)
+        if problem:
+            raise KonsultasiDitolak(problem)
+        return store.add_signal(db, permohonan_id, dari=siapa, jenis=jenis, data=data)
+
+
 def end(db, permohonan_id: int, siapa: str, *, staf_id: int | None) -> None:
     with transaction(db):
         p = permohonan_store.get(db, permohonan_id)

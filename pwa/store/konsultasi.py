@@ -60,3 +60,22 @@ def transcripts(db, permohonan_id: int) -> list[dict]:
     return rows(db, """SELECT id, isi, transkrip FROM konsultasi_pesan
                        WHERE permohonan_id = ? AND jenis = 'suara' AND transkrip <> 'menunggu'
                        ORDER BY id""", (permohonan_id,))
+
+
+def add_signal(db, permohonan_id: int, *, dari: str, jenis: str, data: str,
+               now: str | None = None) -> int:
+    return db["konsultasi_sinyal"].insert({"permohonan_id": permohonan_id, "dari": dari,
+                                           "jenis": jenis, "data": data,
+                                           "at": now or utcnow()}).last_pk
+
+
+def signals_for(db, permohonan_id: int, penerima: str, since: int) -> list[dict]:
+    """The call's signals the other side wrote after signal `since`, oldest first."""
+    return rows(db, """SELECT id, dari, jenis, data, at FROM konsultasi_sinyal
+                       WHERE permohonan_id = ? AND dari <> ? AND id > ? ORDER BY id""",
+                (permohonan_id, penerima, since))
+
+
+def last_signal_id(db, permohonan_id: int) -> int:
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM konsultasi_sinyal WHERE permohonan_id = ?",
+                      (permohonan_id,)).fetchone()[0]

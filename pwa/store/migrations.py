@@ -367,7 +367,9 @@ CREATE INDEX skm_jawaban_at ON skm_jawaban (at);
 # - konsultasi_pesan: the messages of a consultation's room, by the citizen (oleh 'pemohon') or
 #   the officer ('petugas'); kunci is the phone's idempotency key, so a message sent again from
 #   the outbox is stored once;
-# - konsultasi: when the officer ended the room (a row only once it is ended).
+# - konsultasi: when the officer ended the room (a row only once it is ended);
+# - konsultasi_sinyal: a live call's WebRTC signalling (offer, answer, hang-up), relayed
+#   through the app: one side writes, the other side's page reads it with its next poll.
 M008_KONSULTASI = """
 CREATE TABLE konsultasi_pesan (
     id INTEGER PRIMARY KEY,
@@ -388,6 +390,15 @@ CREATE TABLE konsultasi (
     selesai_at TEXT NOT NULL,
     staf_id INTEGER REFERENCES staf(id)
 );
+CREATE TABLE konsultasi_sinyal (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    dari TEXT NOT NULL,
+    jenis TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX konsultasi_sinyal_permohonan ON konsultasi_sinyal (permohonan_id, id);
 """
 # --- end of konsultasi online -------------------------------------------------------------------
 

@@ -75,6 +75,145 @@
   }
   var menungguTeks = {};   // voice notes of the other side whose text is still being written
 
+  /* ---- the live call: WebRTC audio, signalled through the app ----
+     The whole session description (with its candidates: no trickle ICE) goes in one signal
+     each way, read by the other side's next poll. Without "connected" within 45 s the call
+     is given up and the room stays a chat. */
+  var telepon = (function () {
+    var bagian = document.querySelector("[data-konsultasi-telepon]");
+    if (!bagian || !window.RTCPeerConnection || !navigator.mediaDevices) return null;
+    var status = bagian.querySelector("[data-telepon-status]");
+    var mulai = bagian.querySelector("[data-telepon-mulai]");
+    var angkat = bagian.querySelector("[data-telepon-angkat]");
+    var tutup = bagian.querySelector("[data-telepon-tutup]");
+    var suara = bagian.querySelector("[data-telepon-suara]");
+    var ice = [];
+    try { ice = JSON.parse(bagian.getAttribute("data-ice") || "[]"); } catch (e) { ice = []; }
+    var BATAS_MS = (parseInt(bagian.getAttribute("data-batas-detik"), 10) || 45) * 1000;
+    var t = {terakhir: parseInt(bagian.getAttribute("data-sinyal-awal"), 10) || 0};
+    var pc = null, aliran = null, tawaran = null, keadaanTelepon = "diam", jamBatas = null;
+    function teks(nama) { return bagian.getAttribute("data-teks-" + nama) || ""; }
+    function umumkan(kalimat) {
+      status.textContent = kalimat;
+    }
+    function tombol() {
+      mulai.hidden = keadaanTelepon !== "diam";
+      angkat.hidden = keadaanTelepon !== "masuk";
+      tutup.hidden = keadaanTelepon === "diam";
+      bagian.setAttribute("data-keadaan", keadaanTelepon);
+    }
+    function kirim(jenis, data) {
+      return fetch(bagian.getAttribute("data-sinyal-url"), {
+        method: "POST", credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": bagian.getAttribute("data-csrf")},
+        body: JSON.stringify({jenis: jenis, data: data || ""})
+      }).then(function (r) { if (!r.ok) throw new Error(r.status); });
+    }
+    function lengkap(koneksi) {
+      // Non-trickle: wait for every candidate (or 3 s) before sending the description.
+      return new Promise(function (ok) {
+        if (koneksi.iceGatheringState === "complete") return ok();
+        var jam = setTimeout(ok, 3000);
+        koneksi.addEventListener("icegatheringstatechange", function () {
+          if (koneksi.iceGatheringState === "complete") { clearTimeout(jam); ok(); }
+        });
+      });
+    }
+    function siapkan() {
+      return navigator.mediaDevices.getUserMedia({audio: true, video: false}).then(function (s) {
+        aliran = s;
+        pc = new RTCPeerConnection({iceServers: ice});
+        window.__mentariPanggilan = pc;
+        s.getTracks().forEach(function (tr) { pc.addTrack(tr, s); });
+        pc.ontrack = function (e) { suara.srcObject = e.streams[0]; };
+        pc.onconnectionstatechange = function () {
+          if (!pc) return;
+          if (pc.connectionState === "connected") {
+            clearTimeout(jamBatas);
+            keadaanTelepon = "tersambung";
+            umumkan(teks("tersambung"));
+            tombol();
+          } else if (pc.connectionState === "failed") {
+            gagal();
+          }
+        };
+        jamBatas = setTimeout(function () {
+          if (keadaanTelepon !== "tersambung") gagal();
+        }, BATAS_MS);
+      });
+    }
+    function bersihkan() {
+      clearTimeout(jamBatas);
+      if (pc) pc.close();
+      if (aliran) aliran.getTracks().forEach(function (tr) { tr.stop(); });
+      pc = null; aliran = null; tawaran = null;
+      suara.srcObject = null;
+      keadaanTelepon = "diam";
+      tombol();
+    }
+    function gagal() {
+      if (keadaanTelepon === "diam") return;
+      kirim("tutup").catch(function () {});
+      bersihkan();
+      umumkan(teks("gagal"));
+    }
+    function tidakBisa() { bersihkan(); umumkan(teks("mikrofon")); }
+    mulai.addEventListener("click", function () {
+      keadaanTelepon = "memanggil";
+      tombol();
+      umumkan(teks("memanggil"));
+      siapkan().then(function () {
+        return pc.createOffer();
+      }).then(function (o) { return pc.setLocalDescription(o); })
+        .then(function () { return lengkap(pc); })
+        .then(function () { return kirim("tawar", JSON.stringify(pc.localDescription)); })
+        .catch(function (e) { if (e && e.name === "NotAllowedError") tidakBisa(); else gagal(); });
+      jadwalkan(0);
+    });
+    angkat.addEventListener("click", function () {
+      if (!tawaran) return;
+      keadaanTelepon = "menyambung";
+      tombol();
+      umumkan(teks("menyambung"));
+      var desc = tawaran;
+      siapkan().then(function () { return pc.setRemoteDescription(desc); })
+        .then(function () { return pc.createAnswer(); })
+        .then(function (a) { return pc.setLocalDescription(a); })
+        .then(function () { return lengkap(pc); })
+        .then(function () { return kirim("jawab", JSON.stringify(pc.localDescription)); })
+        .catch(function (e) { if (e && e.name === "NotAllowedError") tidakBisa(); else gagal(); });
+    });
+    tutup.addEventListener("click", function () {
+      kirim("tutup").catch(function () {});
+      bersihkan();
+      umumkan(teks("selesai"));
+    });
+    t.sibuk = function () { return keadaanTelepon !== "diam" && keadaanTelepon !== "tersambung"; };
+    t.terima = function (daftar) {
+      daftar.forEach(function (s) {
+        t.terakhir = Math.max(t.terakhir, s.id);
+        var isi = null;
+        try { isi = s.data ? JSON.parse(s.data) : null; } catch (e) { isi = null; }
+        if (s.jenis === "tawar" && keadaanTelepon === "diam" && isi) {
+          tawaran = isi;
+          keadaanTelepon = "masuk";
+          tombol();
+          umumkan(teks("masuk"));
+        } else if (s.jenis === "jawab" && keadaanTelepon === "memanggil" && pc && isi) {
+          keadaanTelepon = "menyambung";
+          umumkan(teks("menyambung"));
+          pc.setRemoteDescription(isi).catch(gagal);
+        } else if (s.jenis === "tutup" && keadaanTelepon !== "diam") {
+          bersihkan();
+          umumkan(teks("selesai"));
+        }
+      });
+    };
+    bagian.hidden = false;
+    tombol();
+    return t;
+  })();
+
   /* ---- receiving ---- */
   function jadwalkan(ms) {
     clearTimeout(jam);
@@ -83,7 +222,8 @@
 
   function tanya() {
     var siapa = daftar.getAttribute("data-siapa");
-    fetch(url + "?since=" + terakhir, {credentials: "same-origin",
+    var tanyaSinyal = telepon ? "&sinyal=" + telepon.terakhir : "";
+    fetch(url + "?since=" + terakhir + tanyaSinyal, {credentials: "same-origin",
                                        headers: {"Accept": "application/json"}})
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
@@ -114,9 +254,11 @@
             return (awal ? awal + " " : "") + m.pengirim + ": " + m.isi;
           }).join(" "));
         }
+        if (telepon && data.sinyal) telepon.terima(data.sinyal);
         if (data.keadaan !== keadaanAwal) return gantiKeadaan();
         var tungguTeks = daftar.querySelector('[data-status="menunggu"]');
         jeda = data.pesan.length || tungguTeks ? SEGERA : Math.min(PALING_LAMA, jeda * 1.5);
+        if (telepon && telepon.sibuk()) jeda = 1000;   // a call being set up: signals first
         kirimAntrean();
         if (typeof kirimSuara === "function") kirimSuara();
         jadwalkan(jeda);
