@@ -71,7 +71,10 @@ EXCLUDED = {
     "konsultasi.selesai": "POST only: the officer ends the room, then shows staf.permohonan",
     "konsultasi.suara": "POST only: sends a voice note; its error state re-renders "
                         "konsultasi.ruang (test_konsultasi_ruang.py records and sends one)",
-    "konsultasi.berkas": "sends a voice note's sound (Ogg/Opus)",
+    "konsultasi.berkas": "sends a voice note's sound (Ogg/Opus) or a video message's rendition "
+                         "or poster",
+    "konsultasi.video": "POST only: sends a sign-language video message; its error state "
+                        "re-renders konsultasi.ruang",
     "konsultasi.sinyal": "POST only: JSON signalling of the live call (test_konsultasi_ruang.py)",
 }
 

@@ -474,6 +474,10 @@ KONSULTASI_REFUSAL = {
     "bukan_petugas": _l("Hanya petugas konsultasi yang dapat mengakhiri konsultasi."),
     "bukan_suara": _l("Berkas ini bukan rekaman suara. Rekam lagi, atau tulis pesan."),
     "sinyal_salah": _l("Panggilan tidak dapat disambungkan. Lanjutkan lewat pesan."),
+    "bukan_video": _l("Berkas ini bukan video. Rekam lagi dengan kamera, atau pilih rekaman "
+                      "video (misalnya MP4 atau WebM)."),
+    "video_terlalu_panjang": _l("Video paling lama 2 menit. Rekam lagi dengan lebih singkat, "
+                                "atau bagi menjadi beberapa video."),
     "suara_terlalu_panjang": _l("Pesan suara paling lama 2 menit. Rekam lagi dengan lebih "
                                 "singkat, atau bagi menjadi beberapa pesan."),
 }

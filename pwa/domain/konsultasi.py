@@ -24,6 +24,9 @@ PENGAMAT = "pengamat"  # the Kepala Kantor, reading
 # Kinds of message.
 TEKS = "teks"
 SUARA = "suara"           # a voice note, with Whisper's transcript
+VIDEO = "video"           # a sign-language video message: 2G rendition and poster
+# A video message's files, as the isyarat pipeline writes them (pwa/isyarat/media.py).
+VIDEO_FILES = {"rendah": "rendah.mp4", "standar": "standar.mp4", "poster": "poster.jpg"}
 
 # A voice note's transcript.
 TRANSKRIP_MENUNGGU = "menunggu"
@@ -48,6 +51,8 @@ BUKAN_PETUGAS = "bukan_petugas"
 SINYAL_SALAH = "sinyal_salah"          # not a call signal this app sends
 BUKAN_SUARA = "bukan_suara"            # the upload is not a recording (checked by decoding)
 SUARA_TERLALU_PANJANG = "suara_terlalu_panjang"
+BUKAN_VIDEO = "bukan_video"            # not a video with pictures (checked by decoding)
+VIDEO_TERLALU_PANJANG = "video_terlalu_panjang"
 
 # States in which the consultation has been approved and has (or had) its room.
 _WITH_ROOM = frozenset({Status.DISETUJUI, Status.DILAPORKAN, Status.LAPORAN_DIPARAF,

@@ -6,7 +6,11 @@ from the outbox when the signal was gone) and ending the room (/selesai).
 Without JavaScript the room is a page with a form: send, and the page comes back with the
 message in it; "Muat pesan baru" reloads it."""
 import json
+import os
 import secrets
+import shutil
+import tempfile
+from pathlib import Path
 
 from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    send_from_directory, url_for)
@@ -19,6 +23,7 @@ from ..store import konsultasi as store
 from ..web import batas, outbox
 from ..web.db import get_db
 from ..web.filters import waktu
+from ..isyarat import media
 from .akses import person_key, room
 from .blueprint import bp
 from .forms import PesanForm
@@ -44,6 +49,8 @@ def _page(p: dict, siapa: str, form: PesanForm | None = None, status: int = 200)
         may_call=keadaan == rules.BUKA and siapa in (rules.PEMOHON, rules.PETUGAS),
         ice_servers=json.dumps(ice_servers()),
         sinyal_awal=store.last_signal_id(db, p["id"]),
+        # The file forms' own keys: a key stands for one message.
+        kunci_suara=secrets.token_urlsafe(16), kunci_video=secrets.token_urlsafe(16),
         page_errors=[("teks", str(form.teks.errors[0]))] if form.teks.errors else [],
     ), status
 
@@ -68,6 +75,11 @@ def _as_json(m: dict, siapa: str) -> dict:
         out.update(berkas=url_for("konsultasi.berkas", permohonan_id=m["permohonan_id"],
                                   pesan_id=m["id"]),
                    detik=m["detik"], transkrip=m["transkrip"])
+    if m["jenis"] == rules.VIDEO:
+        out.update(poster=url_for("konsultasi.berkas", permohonan_id=m["permohonan_id"],
+                                  pesan_id=m["id"], versi="poster"),
+                   standar=url_for("konsultasi.berkas", permohonan_id=m["permohonan_id"],
+                                   pesan_id=m["id"], versi="standar"))
     return out
 
 
@@ -108,7 +120,8 @@ def pesan(permohonan_id: int):
 def _refusal_status(reason: str) -> int:
     return {rules.KOSONG: 400, rules.TERLALU_PANJANG: 400, rules.KARAKTER_KONTROL: 400,
             rules.BUKAN_SUARA: 415, rules.SUARA_TERLALU_PANJANG: 413,
-            rules.SINYAL_SALAH: 400}.get(reason, 409)
+            rules.SINYAL_SALAH: 400, rules.BUKAN_VIDEO: 415,
+            rules.VIDEO_TERLALU_PANJANG: 413}.get(reason, 409)
 
 
 def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
@@ -200,13 +213,86 @@ def sinyal(permohonan_id: int):
     return jsonify(id=sinyal_id)
 
 
+VIDEO_FOLDER = "konsultasi-video"
+
+
+@bp.post("/<int:permohonan_id>/video")
+@outbox.accepts_outbox
+def video(permohonan_id: int):
+    """A sign-language video message: recorded with the room's camera recorder (the isyarat
+    admin page's, static/js/rekam.js) or chosen as a file, turned into the isyarat clips' 2G
+    rendition and poster (pwa/isyarat/media.py), never kept as uploaded."""
+    p, siapa = room(permohonan_id)
+    form = PesanForm(meta=outbox.form_meta())
+    form.validate()
+    if _flooding(p, siapa):
+        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
+                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
+                        429)
+    db = get_db()
+    try:
+        service.check_write(db, p["id"], siapa)   # before any costly work
+    except service.KonsultasiDitolak as refusal:
+        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
+                        _refusal_status(refusal.reason))
+    target = None
+    handle, path = tempfile.mkstemp(prefix="konsultasi-video-")
+    try:
+        upload = request.files.get("video")
+        with os.fdopen(handle, "wb") as out:
+            if upload is not None:
+                upload.save(out)
+        if os.path.getsize(path) == 0:
+            raise service.KonsultasiDitolak(rules.BUKAN_VIDEO)
+        try:
+            source = media.periksa(path)
+            if source.seconds is not None and source.seconds > rules.VOICE_SECONDS_ALLOWED:
+                raise service.KonsultasiDitolak(rules.VIDEO_TERLALU_PANJANG)
+            name = secrets.token_hex(16)
+            target = Path(current_app.config["UPLOAD_FOLDER"]) / VIDEO_FOLDER / name
+            target.mkdir(parents=True)
+            made = media.transcode(path, target)
+        except media.BukanVideo as refusal:
+            raise service.KonsultasiDitolak(
+                rules.VIDEO_TERLALU_PANJANG if refusal.reason == "terlalu_panjang"
+                else rules.BUKAN_VIDEO) from None
+        if made.seconds > rules.VOICE_SECONDS_ALLOWED:
+            raise service.KonsultasiDitolak(rules.VIDEO_TERLALU_PANJANG)
+        pesan_id = service.send_video(db, p["id"], siapa, name, made.seconds,
+                                      staf_id=g.staf["id"] if g.get("staf") else None,
+                                      kunci=_key(form))
+        target = None   # kept
+    except service.KonsultasiDitolak as refusal:
+        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
+                        _refusal_status(refusal.reason))
+    finally:
+        os.unlink(path)
+        if target is not None:
+            shutil.rmtree(target, ignore_errors=True)
+    if outbox.wants_json():
+        return jsonify(id=pesan_id)
+    return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
+                            _anchor=f"pesan-{pesan_id}"), code=303)
+
+
 @bp.get("/<int:permohonan_id>/berkas/<int:pesan_id>")
 def berkas(permohonan_id: int, pesan_id: int):
-    """A voice note's sound, to those in the room only."""
+    """A voice note's sound, or a video message's rendition or poster (?versi=), to those in
+    the room only."""
     p, _siapa = room(permohonan_id)
     m = store.get(get_db(), pesan_id)
     if m is None or m["permohonan_id"] != p["id"] or not m["berkas"]:
         abort(404)
+    if m["jenis"] == rules.VIDEO:
+        versi = request.args.get("versi", "rendah")
+        if versi not in rules.VIDEO_FILES:
+            abort(404)
+        folder = Path(current_app.config["UPLOAD_FOLDER"]) / VIDEO_FOLDER / m["berkas"]
+        response = send_from_directory(folder, rules.VIDEO_FILES[versi], conditional=True,
+                                       mimetype="image/jpeg" if versi == "poster"
+                                       else "video/mp4")
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
     response = send_from_directory(current_app.config["UPLOAD_FOLDER"], m["berkas"],
                                    mimetype="audio/ogg", conditional=True)
     response.headers["Cache-Control"] = "private, no-store"

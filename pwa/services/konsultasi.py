@@ -117,6 +117,24 @@ def send_voice(db, permohonan_id: int, siapa: str, data: bytes, *,
     return pesan_id
 
 
+def check_write(db, permohonan_id: int, siapa: str) -> None:
+    """Raise KonsultasiDitolak when this person may not write now (before costly work)."""
+    problem = rules.write_problem(siapa, room_state(db, permohonan_store.get(db, permohonan_id)))
+    if problem:
+        raise KonsultasiDitolak(problem)
+
+
+def send_video(db, permohonan_id: int, siapa: str, folder_name: str, seconds: float, *,
+               staf_id: int | None = None, kunci: str | None = None) -> int:
+    """Store a sign-language video message whose renditions and poster are in `folder_name`
+    (under the upload folder); returns its id."""
+    with transaction(db):
+        check_write(db, permohonan_id, siapa)
+        return store.add(db, permohonan_id, oleh=siapa, isi="", jenis=rules.VIDEO,
+                         staf_id=staf_id if siapa == rules.PETUGAS else None,
+                         kunci=kunci, berkas=folder_name, detik=round(seconds, 1))
+
+
 def _transcribe_later(app, pesan_id: int, samples) -> None:
     def work():
         try:

@@ -30,8 +30,9 @@ CSP = "; ".join((
     "frame-ancestors 'none'",
 ))
 # Endpoints whose page records sound, or sound and video, in the browser.
-RECORDS_SOUND = frozenset({"suara.rekam", "konsultasi.ruang"})
-RECORDS_VIDEO = frozenset({"isyarat.tambah"})
+RECORDS_SOUND = frozenset({"suara.rekam"})
+# A consultation's room records voice notes and sign-language video messages.
+RECORDS_VIDEO = frozenset({"isyarat.tambah", "konsultasi.ruang"})
 OFF = ("geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), "
        "display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()")
 HSTS = "max-age=31536000; includeSubDomains"

@@ -25,9 +25,9 @@ def test_citizen_and_officer_talk_in_the_room(citizen, officer, konsultasi, db):
     assert page.status_code == 200
     assert "Ruang terbuka" in text_of(page)
     assert "no-store" in page.headers["Cache-Control"]
-    # The room records voice notes: its page may use the microphone, not the camera.
+    # The room records voice notes and sign-language videos: microphone and camera.
     assert "microphone=(self)" in page.headers["Permissions-Policy"]
-    assert "camera=()" in page.headers["Permissions-Policy"]
+    assert "camera=(self)" in page.headers["Permissions-Policy"]
     sent = _send(citizen, pid, "Apakah saya perlu membawa buku nikah?")
     assert sent.status_code == 303
     answer = _send(officer, pid, "Ya, bawa buku nikah asli.")

@@ -58,6 +58,21 @@
       t.setAttribute("data-transkrip", m.id);
       t.setAttribute("data-status", m.transkrip);
       li.appendChild(t);
+    } else if (m.jenis === "video") {
+      li.appendChild(el("p", teksForm("video") + ", " + Math.round(m.detik) + " s",
+                        "konsultasi__suara"));
+      var v = document.createElement("video");
+      v.controls = true;
+      v.preload = "none";
+      v.setAttribute("playsinline", "");
+      v.poster = m.poster;
+      v.className = "konsultasi__video";
+      v.setAttribute("aria-label", teksForm("video") + ": " + m.pengirim);
+      var sumber = document.createElement("source");
+      sumber.src = m.berkas;
+      sumber.type = "video/mp4";
+      v.appendChild(sumber);
+      li.appendChild(v);
     } else {
       li.appendChild(el("p", m.isi, "konsultasi__isi"));
     }
