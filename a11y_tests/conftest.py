@@ -4,6 +4,7 @@ The server runs with CSRF on (a real browser sends real tokens) and demo data pl
 situations of `scenario.py`. One browser serves the whole session: starting Chromium costs more
 than auditing a page.
 """
+import contextlib
 import functools
 import json
 import logging
@@ -119,14 +120,24 @@ def driver(live_server):
                         "and its driver (Debian packages chromium, chromium-driver).")
         pytest.skip(f"browser audits need Debian's Chromium; missing {missing} "
                     "(run `make browser`, or `make test`, to install it)")
+    with open_browser(live_server) as browser:
+        browser.visitor = None  # who the browser is signed in as; see test_pages.become
+        yield browser
+
+
+@contextlib.contextmanager
+def open_browser(base_url: str, *extra, prefix: str = "mentari-chromium-"):
+    """A headless Chromium on the live server (`browser.base_url`), with `extra` arguments (a
+    TV's autoplay, a fake camera and microphone, a second person in a consultation room);
+    closed, and its temporary home removed, on leaving."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-
-    home = tempfile.mkdtemp(prefix="mentari-chromium-")
+    if _browser_missing():
+        pytest.skip("needs Debian's Chromium and chromedriver")
+    home = tempfile.mkdtemp(prefix=prefix)
     options = webdriver.ChromeOptions()
-    for arg in CHROMIUM_ARGS:
+    for arg in (*CHROMIUM_ARGS, *extra, f"--user-data-dir={os.path.join(home, 'profile')}"):
         options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={os.path.join(home, 'profile')}")
     options.binary_location = CHROMIUM
     # Chromium writes caches and crash dumps under HOME and TMPDIR: keep them out of the
     # user's home, and leave the test process's environment as it was.
@@ -143,41 +154,12 @@ def driver(live_server):
     browser.set_page_load_timeout(30)
     browser.set_script_timeout(60)
     limit_command_time(browser)
-    browser.base_url = live_server
-    browser.visitor = None  # who the browser is signed in as; see test_pages.become
+    browser.base_url = base_url
     try:
         yield browser
     finally:
         browser.quit()
         shutil.rmtree(home, ignore_errors=True)
-
-
-def extra_browser(*extra, prefix: str = "mentari-chromium-"):
-    """Another Chromium beside the session's `driver`, with `extra` arguments (a TV's autoplay,
-    a fake camera and microphone, a second person in a consultation room); returns (browser,
-    its temporary home), both the caller's to close and remove."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    if _browser_missing():
-        pytest.skip("needs Debian's Chromium and chromedriver")
-    home = tempfile.mkdtemp(prefix=prefix)
-    options = webdriver.ChromeOptions()
-    for arg in (*CHROMIUM_ARGS, *extra, f"--user-data-dir={os.path.join(home, 'profile')}"):
-        options.add_argument(arg)
-    options.binary_location = CHROMIUM
-    saved = {k: os.environ.get(k) for k in ("HOME", "TMPDIR")}
-    os.environ.update(HOME=home, TMPDIR=home)
-    try:
-        browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    limit_command_time(browser)
-    browser.set_script_timeout(60)
-    return browser, home
 
 
 def limit_command_time(browser, seconds: int = COMMAND_TIMEOUT) -> None:

@@ -4,7 +4,6 @@ each its own Chromium, in one room of the live app.
 They exchange messages without reloading; each new message is said once in the polite live
 region and focus stays where the reader left it; a message written while the phone has no
 signal waits in its outbox and reaches the officer once when the signal returns."""
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from pwa.store import konsultasi as store
 from pwa.web.db import get_db
 
 from . import scenario
-from .conftest import audit, extra_browser, login_as, site
+from .conftest import audit, login_as, open_browser, site
 
 MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
 OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
@@ -44,24 +43,14 @@ def room():
 
 @pytest.fixture
 def citizen(live_server):
-    browser, home = extra_browser(*MEDIA, prefix="mentari-warga-")
-    browser.base_url = live_server
-    try:
+    with open_browser(live_server, *MEDIA, prefix="mentari-warga-") as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
 def officer(live_server):
-    browser, home = extra_browser(*MEDIA, prefix="mentari-petugas-")
-    browser.base_url = live_server
-    try:
+    with open_browser(live_server, *MEDIA, prefix="mentari-petugas-") as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def enter_as_citizen(browser, pid: int) -> None:
@@ -178,14 +167,9 @@ def speaking_citizen(live_server, tmp_path):
     wav = tmp_path / "mikrofon.wav"
     wav.write_bytes(audio.wav_bytes(np.concatenate([quiet, samples, np.zeros(rate * 4,
                                                                               np.int16)]), rate))
-    browser, home = extra_browser(*MEDIA, f"--use-file-for-fake-audio-capture={wav}%noloop",
-                                  prefix="mentari-warga-suara-")
-    browser.base_url = live_server
-    try:
+    with open_browser(live_server, *MEDIA, f"--use-file-for-fake-audio-capture={wav}%noloop",
+                      prefix="mentari-warga-suara-") as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def test_a_voice_note_is_read_on_the_other_side(room, speaking_citizen, officer):

@@ -6,7 +6,6 @@ waiting room's TV: a new call is captioned, chimed and spoken by the app's own v
 tap when Chromium runs as the office's TV does, and sound waits for a tap when it does not.
 """
 import os
-import shutil
 import tempfile
 import pytest
 from selenium.webdriver.common.by import By
@@ -20,7 +19,7 @@ from pwa.store import permohonan as requests, tiket as tickets
 from pwa.web import language, tampilan
 from tests.factories import staff_id, submitted_request
 
-from .conftest import audit, click_and_wait, extra_browser, login_as, site
+from .conftest import audit, click_and_wait, login_as, open_browser, site
 
 # (language, display setting, width): every page-state below is audited in each.
 VARIANTS = [("id", None, 1280), ("id", None, 320), ("ban", None, 1280), ("ban", None, 320),
@@ -259,26 +258,17 @@ def test_the_kiosk_with_its_sign_language_clip_is_accessible(driver, info_clip):
 @pytest.fixture
 def tv(live_server):
     """Chromium as the office's TV runs it (docs/operations.md): sound without a tap."""
-    browser, home = extra_browser("--autoplay-policy=no-user-gesture-required",
-                                  prefix="mentari-tv-")
-    browser.base_url = live_server
-    try:
+    with open_browser(live_server, "--autoplay-policy=no-user-gesture-required",
+                      prefix="mentari-tv-") as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
 def plain_browser(live_server):
     """A browser that keeps the default rule: no sound before someone touches the page."""
-    browser, home = extra_browser("--autoplay-policy=document-user-activation-required")
-    browser.base_url = live_server
-    try:
+    with open_browser(live_server, "--autoplay-policy=document-user-activation-required",
+                      prefix="mentari-tv-") as browser:
         yield browser
-    finally:
-        browser.quit()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 # Violations of the Content-Security-Policy, recorded from the first script on every page.

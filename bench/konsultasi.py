@@ -285,20 +285,24 @@ def main() -> None:
         print(f"\n{'open rooms':>10} {'delivery p50':>13} {'p95':>7} {'poll p95':>9} "
               f"{'polls/s':>8} {'server MB':>10} {'threads':>8}")
         print(f"{0:10d} {'':>13} {'':>7} {'':>9} {'':>8} {idle_rss:10.0f} {idle_threads:8d}")
-        holds = None
+        holds, figures = None, {}
         for level in LEVELS:
             started = time.perf_counter()
             d = delivery(port, rooms[:level], messages=10)
             rss, threads = server_figures(proc)
+            figures[level] = rss
             rate = d["polls"] / (time.perf_counter() - started)
             print(f"{level:10d} {d['p50']:12.2f}s {d['p95']:6.2f}s {d['poll_p95'] * 1000:7.0f}ms "
                   f"{rate:8.1f} {rss:10.0f} {threads:8d}")
-            if d["p95"] <= POLL_S + 2:
+            if d["p95"] <= 2.0:
                 holds = level
+        # gunicorn recycles a worker after max_requests (pwa/gunicorn_conf.py), which drops its
+        # memory: the growth is read between the first and the 100-room level.
+        grown = (figures[100] - figures[1]) / 99 * 1024
         print(f"\nthe default server (gunicorn, 2 workers x 4 threads) keeps delivery p95 within "
-              f"2 s of the polling interval up to {holds} open rooms measured "
-              f"(memory per open room: {(rss - idle_rss) / max(LEVELS) * 1024:.0f} KB; "
-              f"threads do not grow: rooms are requests, not connections)")
+              f"2 s up to {holds} open rooms measured (the 2 s polling interval is most of it); "
+              f"memory per open room about {grown:.0f} KB; threads do not grow: rooms are "
+              f"requests, not connections")
     finally:
         if proc is not None:
             proc.send_signal(signal.SIGTERM)

@@ -134,17 +134,29 @@ def _refused(p: dict, siapa: str, form: PesanForm, message: str, status: int):
 @bp.post("/<int:permohonan_id>/kirim")
 @outbox.accepts_outbox
 def kirim(permohonan_id: int):
+    p, siapa, form, refused = _incoming(permohonan_id)
+    return refused or _sent(p, siapa, form, lambda: service.send(
+        get_db(), p["id"], siapa, form.teks.data or "", staf_id=_staf_id(), kunci=_key(form)))
+
+
+def _incoming(permohonan_id: int):
+    """The room, who posts, the posted form, and the answer when it is refused already (a
+    flood); the message itself is the domain's to judge, so the form checks only its token."""
     p, siapa = room(permohonan_id)
     form = PesanForm(meta=outbox.form_meta())
-    form.validate()  # only the token; the message itself is the domain's to judge
+    form.validate()
     if _flooding(p, siapa):
-        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
-                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
-                        429)
-    kunci = _key(form)
+        return p, siapa, form, _refused(
+            p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu sebentar, lalu "
+                              "kirim lagi; pesan Anda tetap di sini."), 429)
+    return p, siapa, form, None
+
+
+def _sent(p: dict, siapa: str, form: PesanForm, send):
+    """Run `send` (returns the message's id); answer the phone's outbox with JSON, a page with
+    the room at the new message, a refusal with the room and what was typed."""
     try:
-        pesan_id = service.send(get_db(), p["id"], siapa, form.teks.data or "",
-                                staf_id=g.staf["id"] if g.get("staf") else None, kunci=kunci)
+        pesan_id = send()
     except service.KonsultasiDitolak as refusal:
         return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
                         _refusal_status(refusal.reason))
@@ -152,6 +164,10 @@ def kirim(permohonan_id: int):
         return jsonify(id=pesan_id)
     return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
                             _anchor=f"pesan-{pesan_id}"), code=303)
+
+
+def _staf_id() -> int | None:
+    return g.staf["id"] if g.get("staf") else None
 
 
 def _flooding(p: dict, siapa: str) -> bool:
@@ -167,29 +183,19 @@ def _key(form: PesanForm) -> str | None:
 @outbox.accepts_outbox
 def suara(permohonan_id: int):
     """A voice note (the page's recorder, or a sound file chosen without JavaScript)."""
-    p, siapa = room(permohonan_id)
-    form = PesanForm(meta=outbox.form_meta())
-    form.validate()
-    if _flooding(p, siapa):
-        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
-                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
-                        429)
+    p, siapa, form, refused = _incoming(permohonan_id)
+    if refused:
+        return refused
     upload = request.files.get("audio")
     limit = current_app.config["KONSULTASI_SUARA_MAX_BYTES"]
     data = upload.stream.read(limit + 1) if upload else b""
-    try:
+
+    def send():
         if not data:
             raise service.KonsultasiDitolak(rules.BUKAN_SUARA)
-        pesan_id = service.send_voice(get_db(), p["id"], siapa, data,
-                                      staf_id=g.staf["id"] if g.get("staf") else None,
-                                      kunci=_key(form))
-    except service.KonsultasiDitolak as refusal:
-        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
-                        _refusal_status(refusal.reason))
-    if outbox.wants_json():
-        return jsonify(id=pesan_id)
-    return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
-                            _anchor=f"pesan-{pesan_id}"), code=303)
+        return service.send_voice(get_db(), p["id"], siapa, data, staf_id=_staf_id(),
+                                  kunci=_key(form))
+    return _sent(p, siapa, form, send)
 
 
 @bp.post("/<int:permohonan_id>/sinyal")
@@ -222,19 +228,13 @@ def video(permohonan_id: int):
     """A sign-language video message: recorded with the room's camera recorder (the isyarat
     admin page's, static/js/rekam.js) or chosen as a file, turned into the isyarat clips' 2G
     rendition and poster (pwa/isyarat/media.py), never kept as uploaded."""
-    p, siapa = room(permohonan_id)
-    form = PesanForm(meta=outbox.form_meta())
-    form.validate()
-    if _flooding(p, siapa):
-        return _refused(p, siapa, form, _("Terlalu banyak pesan dalam waktu singkat. Tunggu "
-                                          "sebentar, lalu kirim lagi; pesan Anda tetap di sini."),
-                        429)
+    p, siapa, form, refused = _incoming(permohonan_id)
+    return refused or _sent(p, siapa, form, lambda: _video_message(p, siapa, form))
+
+
+def _video_message(p: dict, siapa: str, form: PesanForm) -> int:
     db = get_db()
-    try:
-        service.check_write(db, p["id"], siapa)   # before any costly work
-    except service.KonsultasiDitolak as refusal:
-        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
-                        _refusal_status(refusal.reason))
+    service.check_write(db, p["id"], siapa)   # before any costly work
     target = None
     handle, path = tempfile.mkstemp(prefix="konsultasi-video-")
     try:
@@ -259,20 +259,13 @@ def video(permohonan_id: int):
         if made.seconds > rules.VOICE_SECONDS_ALLOWED:
             raise service.KonsultasiDitolak(rules.VIDEO_TERLALU_PANJANG)
         pesan_id = service.send_video(db, p["id"], siapa, name, made.seconds,
-                                      staf_id=g.staf["id"] if g.get("staf") else None,
-                                      kunci=_key(form))
+                                      staf_id=_staf_id(), kunci=_key(form))
         target = None   # kept
-    except service.KonsultasiDitolak as refusal:
-        return _refused(p, siapa, form, labels.of(labels.KONSULTASI_REFUSAL, refusal.reason),
-                        _refusal_status(refusal.reason))
+        return pesan_id
     finally:
         os.unlink(path)
         if target is not None:
             shutil.rmtree(target, ignore_errors=True)
-    if outbox.wants_json():
-        return jsonify(id=pesan_id)
-    return redirect(url_for("konsultasi.ruang", permohonan_id=p["id"],
-                            _anchor=f"pesan-{pesan_id}"), code=303)
 
 
 @bp.get("/<int:permohonan_id>/berkas/<int:pesan_id>")
@@ -303,7 +296,7 @@ def berkas(permohonan_id: int, pesan_id: int):
 def selesai(permohonan_id: int):
     p, siapa = room(permohonan_id)
     try:
-        service.end(get_db(), p["id"], siapa, staf_id=g.staf["id"] if g.get("staf") else None)
+        service.end(get_db(), p["id"], siapa, staf_id=_staf_id())
     except service.KonsultasiDitolak as refusal:
         flash(labels.of(labels.KONSULTASI_REFUSAL, refusal.reason), "warning")
         return _page(p, siapa, status=409)

@@ -53,10 +53,7 @@ def send(db, permohonan_id: int, siapa: str, text: str, *, staf_id: int | None =
         raise KonsultasiDitolak(problem)
     try:
         with transaction(db):
-            p = permohonan_store.get(db, permohonan_id)
-            problem = rules.write_problem(siapa, room_state(db, p))
-            if problem:
-                raise KonsultasiDitolak(problem)
+            check_write(db, permohonan_id, siapa)
             return store.add(db, permohonan_id, oleh=siapa, isi=text, jenis=rules.TEKS,
                              staf_id=staf_id if siapa == rules.PETUGAS else None, kunci=kunci)
     except store.KunciDipakai:
@@ -80,10 +77,7 @@ def send_voice(db, permohonan_id: int, siapa: str, data: bytes, *,
     existing = _existing(db, permohonan_id, kunci)
     if existing is not None:
         return existing
-    p = permohonan_store.get(db, permohonan_id)
-    problem = rules.write_problem(siapa, room_state(db, p))
-    if problem:
-        raise KonsultasiDitolak(problem)
+    check_write(db, permohonan_id, siapa)
     try:
         samples = audio.decode(data, audio.WHISPER_RATE,
                                max_seconds=rules.VOICE_SECONDS_ALLOWED,
@@ -98,10 +92,7 @@ def send_voice(db, permohonan_id: int, siapa: str, data: bytes, *,
     name = files.save(folder, CheckedFile(ogg, "audio/ogg", ""), suffix="ogg")
     try:
         with transaction(db):
-            p = permohonan_store.get(db, permohonan_id)
-            problem = rules.write_problem(siapa, room_state(db, p))
-            if problem:
-                raise KonsultasiDitolak(problem)
+            check_write(db, permohonan_id, siapa)
             pesan_id = store.add(db, permohonan_id, oleh=siapa, isi="", jenis=rules.SUARA,
                                  staf_id=staf_id if siapa == rules.PETUGAS else None,
                                  kunci=kunci, berkas=name, detik=round(len(pcm) /
