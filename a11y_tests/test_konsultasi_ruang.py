@@ -90,7 +90,7 @@ def messages(browser) -> list[str]:
         " e => e.textContent)")
 
 
-def wait_for_message(browser, text: str, timeout: float = 20) -> None:
+def wait_for_message(browser, text: str, timeout: float = 60) -> None:
     WebDriverWait(browser, timeout).until(lambda b: text in messages(b),
                                           f"{text!r} never arrived")
 
@@ -251,7 +251,8 @@ def test_a_call_nobody_answers_leaves_a_chat(room, citizen, officer):
         citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
     finally:
         app.config["KONSULTASI_PANGGILAN_DETIK"] = 45
-    WebDriverWait(citizen, 30).until(lambda b: call_state(b) == "diam")
+    WebDriverWait(citizen, 60).until(lambda b: call_state(b) == "diam" and b.find_element(
+        By.CSS_SELECTOR, "[data-telepon-status]").text)
     status = citizen.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text
     assert "Panggilan tidak tersambung. Lanjutkan lewat pesan." in status
     assert citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").is_displayed()
