@@ -263,3 +263,50 @@ def test_a_call_nobody_answers_leaves_a_chat(room, citizen, officer):
     assert call_state(officer) == "diam"
     send(citizen, "Saya tulis saja, Bu.")
     wait_for_message(officer, "Saya tulis saja, Bu.")
+
+
+# --- voice mode (issue 18.5): a blind citizen consults by voice alone ---------------------------
+
+import json  # noqa: E402
+
+from .test_pages import citizen_session  # noqa: E402
+from .test_voice_ui import (check, microphone, silence, voice_driver,  # noqa: E402,F401
+                            wait_for, write_wav, _speak_next)
+
+
+def _said(driver) -> list[str]:
+    return [u["teks"] or "" for u in driver.execute_script("return window.__suaraUji.ucap")]
+
+
+def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, microphone):
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    pid = site().demo.konsultasi["buka"]
+    heard = {"body": {"text": "telepon", "intent": None, "slots": {}, "confidence": 0.0,
+                      "ms": 600, "yakin": False}}
+    # As test_voice_ui.open_in_voice_mode, with one request between setting the cookie and
+    # the room (a fresh Chromium may send the first one without it).
+    citizen_session(driver, {}, {"tampilan": "suara-aktif"})
+    driver.get(driver.base_url + "/healthz")
+    driver.execute_script("sessionStorage.clear();"
+                          "sessionStorage.setItem('suara-uji', arguments[0]);"
+                          "sessionStorage.setItem('mentari-suara-sambutan', '1');",
+                          json.dumps({"diam": True, "jawaban": [heard]}))
+    driver.get(f"{driver.base_url}/konsultasi/{pid}")
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
+    spoken = " ".join(_said(driver))
+    assert "Kirim pesan suara" in spoken and "Telepon" in spoken, spoken
+    check(driver, "konsultasi.ruang in voice mode at 1280px", 1280)
+    _speak_next(driver)                                   # "telepon"
+    WebDriverWait(driver, 30).until(lambda d: call_state(d) in ("memanggil", "diam")
+                                    and call_state(d) == "memanggil", "no call was started")
+    driver.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
+
+    from pwa.services import konsultasi as service
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        service.send(db, pid, "petugas", "Besok bawa fotokopi KTP, Bu.")
+    WebDriverWait(driver, 60).until(
+        lambda d: any("Besok bawa fotokopi KTP" in t for t in _said(d)),
+        "the officer's new message was not read aloud")

@@ -89,6 +89,7 @@
     return teksForm(m.transkrip === "gagal" ? "transkrip-gagal" : "transkrip");
   }
   var menungguTeks = {};   // voice notes of the other side whose text is still being written
+  var pesanTerakhir = "";  // the last message of the other side, as it was said
 
   /* ---- the live call: WebRTC audio, signalled through the app ----
      The whole session description (with its candidates: no trickle ICE) goes in one signal
@@ -263,11 +264,15 @@
             delete menungguTeks[t.id];
           }
         });
-        if (baru.length && window.MentariUmumkan) {
+        if (baru.length) {
           var awal = form ? form.getAttribute("data-teks-baru") : "";
-          window.MentariUmumkan(baru.map(function (m) {
+          var kalimat = baru.map(function (m) {
             return (awal ? awal + " " : "") + m.pengirim + ": " + m.isi;
-          }).join(" "));
+          }).join(" ");
+          pesanTerakhir = kalimat;
+          if (window.MentariUmumkan) window.MentariUmumkan(kalimat);
+          // Voice mode: read aloud too (a blind citizen may have no screen reader).
+          if (window.mentariSuara && window.mentariSuara.say) window.mentariSuara.say(kalimat);
         }
         if (telepon && data.sinyal) telepon.terima(data.sinyal);
         if (data.keadaan !== keadaanAwal) return gantiKeadaan();
@@ -479,10 +484,28 @@
       if (perekam) perekam.henti(); else mulaiRekam();
     });
   }
-  window.MentariKonsultasi = {
-    rekam: function () { if (!perekam && rekam && !rekam.hidden) mulaiRekam(); },
-    berhenti: function () { if (perekam) perekam.henti(); }
-  };
+  // Voice mode's spoken menu (templates/konsultasi/ruang.html [data-konsultasi-perintah]).
+  var perintah = document.querySelector("[data-konsultasi-perintah]");
+  if (perintah) {
+    if (!pesanTerakhir) {
+      var lain = Array.prototype.filter.call(daftar.querySelectorAll("li"), function (li) {
+        return li.className.indexOf("konsultasi__pesan--saya") === -1;
+      }).pop();
+      if (lain) pesanTerakhir = lain.textContent.replace(/\s+/g, " ").trim();
+    }
+    perintah.addEventListener("click", function (e) {
+      var b = e.target.closest("[data-perintah]");
+      if (!b) return;
+      var apa = b.getAttribute("data-perintah");
+      if (apa === "rekam" && !perekam && rekam && !rekam.hidden) mulaiRekam();
+      else if (apa === "telepon") {
+        var mulaiTelepon = document.querySelector("[data-telepon-mulai]");
+        if (mulaiTelepon && !mulaiTelepon.hidden) mulaiTelepon.click();
+      } else if (apa === "ulangi" && window.mentariSuara && window.mentariSuara.say) {
+        window.mentariSuara.say(pesanTerakhir || teksForm("kosong"));
+      }
+    });
+  }
 
   window.addEventListener("online", function () {
     jeda = SEGERA; kirimAntrean(); kirimSuara(); jadwalkan(0);
