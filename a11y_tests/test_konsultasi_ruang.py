@@ -310,3 +310,35 @@ def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, mi
     WebDriverWait(driver, 60).until(
         lambda d: any("Besok bawa fotokopi KTP" in t for t in _said(d)),
         "the officer's new message was not read aloud")
+
+
+def test_the_room_with_the_keyboard_alone(room, citizen, officer):
+    """Tab to the message box, write, Tab to "Kirim pesan", Enter: the message goes, focus
+    stays in the form, and every control on the way shows where focus is."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    citizen.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    seen = []
+    for _ in range(60):
+        ActionChains(citizen).send_keys(Keys.TAB).perform()
+        focused = citizen.execute_script("""
+            const el = document.activeElement, cs = getComputedStyle(el);
+            return {id: el.id, text: (el.textContent || '').trim().slice(0, 40),
+                    tag: el.tagName.toLowerCase(),
+                    drawn: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+                           cs.boxShadow !== 'none'};""")
+        seen.append(focused)
+        assert focused["drawn"], f"no visible focus on {focused}"
+        if focused["id"] == "teks":
+            break
+    else:
+        raise AssertionError(f"the message box was never reached: {seen}")
+    ActionChains(citizen).send_keys("Pesan dari papan ketik").perform()
+    ActionChains(citizen).send_keys(Keys.TAB).perform()
+    assert citizen.execute_script("return document.activeElement.textContent.trim()") == (
+        "Kirim pesan")
+    ActionChains(citizen).send_keys(Keys.ENTER).perform()
+    wait_for_message(officer, "Pesan dari papan ketik")
+    assert citizen.execute_script("return !!document.activeElement.closest('form')")
