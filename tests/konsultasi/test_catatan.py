@@ -47,3 +47,10 @@ def test_other_requests_have_no_conversation(db, app, login, client):
     page = client.get(f"/staf/permohonan/{p['id']}")
     assert page.status_code == 200
     assert "Percakapan Konsultasi Online" not in text_of(page)
+
+
+def test_the_officers_task_card_opens_the_room(officer, konsultasi):
+    """The field officer's day (issue 17.6) leads to the consultation's room."""
+    html = officer.get("/staf/antrean").get_data(as_text=True)
+    assert f'href="/konsultasi/{konsultasi["id"]}"' in html
+    assert "Perlu juru bahasa isyarat" in html   # asked for, before the room opens
