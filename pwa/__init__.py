@@ -14,16 +14,16 @@ def create_app(config: dict | None = None) -> Flask:
     settings.check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
 
-    from . import (admin, cli, isyarat, keluarga, meragatan, pengaduan, permohonan, shell, skm,
-                   staf, suara, web)
+    from . import (admin, cli, isyarat, keluarga, konsultasi, meragatan, pengaduan,
+                   permohonan, shell, skm, staf, suara, web)
     from .services import pengiriman
     web.init_app(app)
     cli.init_app(app)
     pengiriman.init_app(app)  # the worker that sends notifications and runs the clean-ups
     suara.init_app(app)
     isyarat.init_app(app)
-    for package in (permohonan, skm, pengaduan, keluarga, staf, admin, meragatan, isyarat, suara,
-                    shell):
+    for package in (permohonan, skm, pengaduan, keluarga, konsultasi, staf, admin, meragatan,
+                    isyarat, suara, shell):
         app.register_blueprint(package.bp)
     if app.config["GALLERY"]:
         from .shell import komponen

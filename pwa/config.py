@@ -91,6 +91,22 @@ def from_environment(instance_path: str) -> dict:
         "SUBMIT_PHONE_LIMIT": env.get("MENTARI_SUBMIT_PHONE_LIMIT", "3 per day"),
         # Speech synthesis and recognition cost about a second of CPU each.
         "SPEECH_RATE_LIMIT": env.get("MENTARI_SPEECH_RATE_LIMIT", "30 per minute"),
+        # Messages in a consultation's room, per person (issue 18).
+        "KONSULTASI_RATE_LIMIT": env.get("MENTARI_KONSULTASI_RATE_LIMIT", "20 per minute"),
+        # The largest voice note upload (two minutes of Opus from a phone is 250-500 KB).
+        "KONSULTASI_SUARA_MAX_BYTES": int(float(env.get("MENTARI_KONSULTASI_SUARA_MAX_MB", "1"))
+                                          * 1024 * 1024),
+        # A live call's signalling (offer, answer, hang-up) per person: a call needs a handful.
+        "KONSULTASI_SINYAL_RATE_LIMIT": env.get("MENTARI_KONSULTASI_SINYAL_RATE_LIMIT",
+                                                "60 per minute"),
+        # STUN/TURN servers for the live call, as the JSON list RTCPeerConnection takes
+        # (docs/operations.md: coturn). Empty: calls connect only where both sides reach each
+        # other directly (the office's own network, loopback in tests).
+        "ICE_SERVERS": env.get("MENTARI_ICE_SERVERS", "[]"),
+        # How long a live call may take to connect before the room gives up on it.
+        "KONSULTASI_PANGGILAN_DETIK": int(env.get("MENTARI_KONSULTASI_PANGGILAN_DETIK", "45")),
+        # How many minutes before the booked time a consultation's room opens.
+        "KONSULTASI_BUKA_MENIT": int(env.get("MENTARI_KONSULTASI_BUKA_MENIT", "10")),
         # New drafts (each may hold uploads) from one client.
         "DRAFT_RATE_LIMIT": env.get("MENTARI_DRAF_RATE_LIMIT", "20 per hour"),
         # How many proxies stand in front of the app (nginx: 1); their X-Forwarded-For then

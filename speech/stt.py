@@ -163,6 +163,22 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
                           for s in segments))
 
 
+def dictate(samples) -> Transcript:
+    """Free speech of up to a few minutes (a voice note in a consultation): Whisper's
+    transcript, waiting for a free recognition slot rather than refusing (nobody waits on it:
+    the note is heard at once and its text follows)."""
+    with _pool:
+        segments, _info = model().transcribe(
+            samples, language="id", task="transcribe", beam_size=1, best_of=1,
+            temperature=(0.0, 0.4), without_timestamps=True, condition_on_previous_text=False,
+            vad_filter=True, no_repeat_ngram_size=3,
+            vad_parameters={"min_silence_duration_ms": 500})
+        segments = list(segments)
+    return Transcript(" ".join(s.text.strip() for s in segments).strip(),
+                      any(s.temperature > 0 or s.avg_logprob < DOUBTFUL_LOGPROB
+                          for s in segments))
+
+
 def _prompt(context: str | None, lang: str) -> str | None:
     """The words the question expects, in the page's language."""
     if lang == "ban" and context in BALINESE_PROMPTS:

@@ -64,6 +64,18 @@ EXCLUDED = {
     # Issue 19 (keluarga):
     "keluarga.pilih": "POST only: chooses a member, then shows where she was going (or her PIN)",
     "keluarga.hapus": "POST only: removes a member, then shows keluarga.anggota",
+    # Issue 18 (konsultasi):
+    "konsultasi.pesan": "JSON of a room's new messages for its script (test_konsultasi_ruang.py)",
+    "konsultasi.kirim": "POST only: sends a message; its error state re-renders konsultasi.ruang "
+                        "(ErrorCase konsultasi-pesan-kosong)",
+    "konsultasi.selesai": "POST only: the officer ends the room, then shows staf.permohonan",
+    "konsultasi.suara": "POST only: sends a voice note; its error state re-renders "
+                        "konsultasi.ruang (test_konsultasi_ruang.py records and sends one)",
+    "konsultasi.berkas": "sends a voice note's sound (Ogg/Opus) or a video message's rendition "
+                         "or poster",
+    "konsultasi.video": "POST only: sends a sign-language video message; its error state "
+                        "re-renders konsultasi.ruang",
+    "konsultasi.sinyal": "POST only: JSON signalling of the live call (test_konsultasi_ruang.py)",
 }
 
 # Pages that always redirect (audited where they land, but never expected to render).
@@ -212,7 +224,14 @@ def _family_cases(rule, demo, build):
 
 # Endpoints that need more than ARG_SAMPLES (several values, or a citizen session state):
 # endpoint → case builder.
+def _consultation_cases(rule, demo, build):
+    """A consultation's room in each state: open (with messages), not open yet, ended."""
+    return [Case(rule.endpoint, state, build(rule, {"permohonan_id": pid}), must_land=True)
+            for state, pid in demo.konsultasi.items()]
+
+
 ENDPOINT_CASES = {
+    "konsultasi.ruang": _consultation_cases,
     "staf.integritas_tanggapi": _integrity_complaint_cases,
     "permohonan.langkah": _citizen_step_cases,
     "komponen.component": _gallery_cases,
@@ -518,6 +537,9 @@ def _error_cases():
                   button="main form[action$='/alihkan'] button[type=submit]"),
         ErrorCase("tanggapan-integritas-kosong", "staf.integritas_tanggapi",
                   (("pengaduan_id", demo.pengaduan_integritas_id),), visitor="kepala_kantor"),
+        ErrorCase("konsultasi-pesan-kosong", "konsultasi.ruang",
+                  (("permohonan_id", demo.konsultasi["buka"]),),
+                  button="main form[action$='/kirim'] button[type=submit]"),
         ErrorCase("rekaman-suara-kosong", "suara.rekam",
                   (("bahasa", "ban"), ("kunci", "bantuan")), visitor="admin"),
         ErrorCase("anggota-baru-kosong", "keluarga.baru",

@@ -58,10 +58,14 @@ class Demo:
     keluarga_hp: str | None = None
     anggota_pin: str | None = None
     anggota_tanpa_pin: str | None = None
+    # Consultation rooms (issue 18), owned by the citizen, assigned to the demo "petugas":
+    # state (buka, belum, selesai) → request id.
+    konsultasi: dict = field(default_factory=dict)
 
     @property
     def owned(self) -> list[int]:
-        return [r["permohonan_id"] for r in self.permohonan.values()]
+        return [r["permohonan_id"] for r in self.permohonan.values()] + list(
+            self.konsultasi.values())
 
 
 def build(app) -> Demo:
@@ -80,6 +84,7 @@ def build(app) -> Demo:
         out.layanan_ids = [s["id"] for s in catalogue.list_services(db)]
         _staff_accounts(app, db, out)
         _family(db, out)
+        out.konsultasi = consultations(app, db)
         for mode in Mode:
             out.drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=True)
             out.empty_drafts[str(mode)] = _draft(app, db, DRAFT_SERVICE, mode, complete=False)
@@ -114,6 +119,38 @@ def _staff_accounts(app, db, out: Demo) -> None:
     for _ in range(app.config["LOGIN_LOCK_ADMIN_AFTER"]):
         staff_store.record_failure(db, locked["id"], lock_every=app.config["LOGIN_LOCK_AFTER"],
                                    locked_until="2000-01-01T00:00:00+00:00")
+
+
+def consultation(app, db, starts: timedelta = timedelta(minutes=5),
+                 talk: bool = False) -> int:
+    """An approved consultation of the citizen's for the demo petugas, booked `starts` from now
+    (the room opens ten minutes before); with `talk`, a message from each side."""
+    from pwa.services import konsultasi, clock
+    from pwa.store import permohonan as requests, staf as staff_store
+    from tests.factories import submitted_request
+    petugas = staff_store.by_username(db, "petugas")["id"]
+    now = clock.office_now().replace(tzinfo=None, second=0, microsecond=0)
+    p = submitted_request(db, app.config["UPLOAD_FOLDER"], slug="konsultasi",
+                          mode=Mode.KONSULTASI)
+    requests.update_fields(db, p["id"], {
+        "status": "disetujui", "petugas_id": petugas,
+        "jadwal_petugas": (now + starts).isoformat(timespec="minutes")})
+    if talk:
+        konsultasi.send(db, p["id"], "pemohon", "Apakah saya perlu membawa buku nikah?")
+        konsultasi.send(db, p["id"], "petugas", "Ya, bawa buku nikah asli dan fotokopinya.",
+                        staf_id=petugas)
+    return p["id"]
+
+
+def consultations(app, db) -> dict:
+    """The rooms the audit visits: open now (with a message from each side), opening
+    tomorrow, ended by the officer."""
+    from pwa.services import konsultasi
+    out = {"buka": consultation(app, db, talk=True),
+           "belum": consultation(app, db, timedelta(days=1)),
+           "selesai": consultation(app, db, timedelta(minutes=-30), talk=True)}
+    konsultasi.end(db, out["selesai"], "petugas", staf_id=None)
+    return out
 
 
 # The office's recording of one Balinese prompt, so its admin page is audited recorded too.

@@ -85,8 +85,9 @@ NEXT_STEP = {
     "fix_documents": _l("Perbaiki dokumen yang dikembalikan, lalu ajukan ulang."),
     "ready_for_pickup": _l("Bersiaplah untuk dijemput petugas pada waktu yang tertera."),
     "ready_for_visit": _l("Petugas akan datang ke rumah Anda pada waktu yang tertera."),
-    "ready_for_consultation": _l("Siapkan ponsel Anda pada waktu konsultasi yang tertera: "
-                                 "petugas menghubungi Anda lewat pesan (chat) atau video."),
+    "ready_for_consultation": _l("Pada waktu konsultasi yang tertera, buka ruang Konsultasi "
+                                 "Online di halaman ini (dibuka 10 menit sebelumnya). Petugas "
+                                 "menjawab Anda di sana lewat pesan."),
     "come_to_office": _l("Datanglah ke kantor pada waktu yang tertera dan tunjukkan nomor "
                          "registrasi kepada satpam."),
     "rate_service": _l("Layanan sudah diberikan. Mohon beri penilaian untuk petugas."),
@@ -264,8 +265,8 @@ PROSEDUR = {
     "antar_pulang": _l("Petugas mengantar Anda pulang."),
     "kunjungan": _l("Petugas datang ke rumah Anda pada waktu yang dijadwalkan dan melayani di "
                     "sana."),
-    "konsultasi": _l("Petugas menghubungi Anda lewat pesan (chat) atau video pada waktu yang "
-                     "dijadwalkan."),
+    "konsultasi": _l("Pada waktu yang dijadwalkan, petugas melayani Anda lewat pesan di ruang "
+                     "Konsultasi Online MENTARI, dari halaman permohonan Anda."),
     "datang": _l("Datang ke kantor pada tanggal yang Anda pilih dan tunjukkan nomor registrasi "
                  "kepada satpam. Anda didahulukan tanpa antre."),
     "lapor": _l("Petugas melaporkan hasil layanan; Kasubag TU dan Kepala Kantor menerimanya."),
@@ -459,6 +460,26 @@ LANGKAH_PETUGAS = {
     Aksi.TIBA_DI_KANTOR: _l("Antar pemohon ke kantor, lalu tandai sudah tiba."),
     Aksi.ANTAR_PULANG: _l("Antar pemohon pulang, lalu tandai sudah diantar."),
     Aksi.LAPOR: _l("Layani pemohon, lalu kirim laporan hasil layanan."),
+}
+
+# Why a message in a consultation's room, or ending the room, is refused (domain/konsultasi.py).
+KONSULTASI_REFUSAL = {
+    "kosong": _l("Tulis pesan Anda dulu."),
+    "terlalu_panjang": _l("Pesan paling banyak 1000 huruf. Bagi menjadi beberapa pesan."),
+    "karakter_kontrol": _l("Pesan berisi tanda yang tidak bisa dikirim. Hapus lalu kirim lagi."),
+    "belum_dibuka": _l("Ruang konsultasi belum dibuka. Pesan Anda tetap di sini; kirim lagi "
+                       "saat ruang dibuka."),
+    "sudah_selesai": _l("Konsultasi sudah diakhiri petugas. Pesan tidak bisa dikirim lagi."),
+    "hanya_membaca": _l("Anda hanya dapat membaca percakapan ini."),
+    "bukan_petugas": _l("Hanya petugas konsultasi yang dapat mengakhiri konsultasi."),
+    "bukan_suara": _l("Berkas ini bukan rekaman suara. Rekam lagi, atau tulis pesan."),
+    "sinyal_salah": _l("Panggilan tidak dapat disambungkan. Lanjutkan lewat pesan."),
+    "bukan_video": _l("Berkas ini bukan video. Rekam lagi dengan kamera, atau pilih rekaman "
+                      "video (misalnya MP4 atau WebM)."),
+    "video_terlalu_panjang": _l("Video paling lama 2 menit. Rekam lagi dengan lebih singkat, "
+                                "atau bagi menjadi beberapa video."),
+    "suara_terlalu_panjang": _l("Pesan suara paling lama 2 menit. Rekam lagi dengan lebih "
+                                "singkat, atau bagi menjadi beberapa pesan."),
 }
 
 # The office's counters, in one place: the satpam guides people to them, counter staff sign in

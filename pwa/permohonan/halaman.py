@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from ..bahasa import labels
 from ..domain import keberatan, sop
 from ..domain.workflow import SERVED_STATES, Mode, Status, next_for_citizen
+from ..services import konsultasi
 from ..services.clock import office_today
 from ..store import keberatan as keberatan_store, layanan, notifikasi, permohonan as store
 from ..web.db import get_db
@@ -44,6 +45,7 @@ def render(p: dict, fixing=None, objecting=None, errors=(), code=200):
         inbox=notifikasi.inbox(db, p["id"]), documents=store.documents(db, p["id"]),
         returned=still_returned, rated=store.penilaian(db, p["id"]) is not None,
         report=store.report(db, p["id"]),
+        percakapan=konsultasi.record(db, p),
         served=status in SERVED_STATES,
         remember_days=current_app.permanent_session_lifetime.days,
         keberatan_form=objecting or KeberatanForm(formdata=None),

@@ -47,8 +47,8 @@ def _templates(aksi: Aksi, mode: str) -> str | None:
                                  "%(tautan)s Info %(telepon)s"),
             Mode.JEMPUT_BOLA: _("MENTARI %(nomor)s: %(petugas)s datang ke rumah Anda "
                                 "%(waktu)s. %(tautan)s Info %(telepon)s"),
-            Mode.KONSULTASI: _("MENTARI %(nomor)s: konsultasi dengan %(petugas)s %(waktu)s. "
-                               "%(tautan)s Info %(telepon)s"),
+            Mode.KONSULTASI: _("MENTARI %(nomor)s: konsultasi dengan %(petugas)s %(waktu)s "
+                               "di %(tautan)s Info %(telepon)s"),
             Mode.LANGSUNG: _("MENTARI %(nomor)s: temui %(petugas)s di kantor %(waktu)s. "
                              "%(tautan)s Info %(telepon)s"),
         }[Mode(mode)]

@@ -2,6 +2,7 @@
 in mentari.css)."""
 from flask import render_template
 
+from ..services import konsultasi
 from ..services.clock import office_now
 from ..web.db import get_db
 from ..web.staf import role_required
@@ -15,4 +16,5 @@ from .akses import VIEWERS, load
 def cetak(permohonan_id: int):
     p = load(permohonan_id)
     return render_template("staf/cetak.html", p=p, reqs=persyaratan.of_request(get_db(), p),
+                           percakapan=konsultasi.record(get_db(), p),
                            printed_at=office_now())

@@ -11,7 +11,8 @@ from ..bahasa import labels
 from ..domain import jadwal, sop
 from ..domain.jejak import Peristiwa
 from ..domain.workflow import Aksi, Mode, Status, TransisiDitolak, allowed_actions, decide
-from ..services import aksi as aksi_service, kalender
+from ..domain import konsultasi as konsultasi_rules
+from ..services import aksi as aksi_service, kalender, konsultasi
 from ..services.clock import office_today
 from ..store import files, keberatan, permohonan as store, staf as staf_store, transaction
 from ..store import tiket as tiket_store
@@ -60,6 +61,11 @@ def _form_for(aksi: Aksi, p: dict, **kwargs):
         form.set_officers(staf_store.by_role(get_db(), "petugas"))
         return form
     if aksi is Aksi.LAPOR:
+        if kwargs.get("formdata", True) is None:
+            # The report starts from the consultation's conversation, when there was one.
+            kwargs["data"] = {"catatan": konsultasi.report_start(
+                get_db(), p, {konsultasi_rules.PEMOHON: gettext("Pemohon"),
+                              konsultasi_rules.PETUGAS: gettext("Petugas")}, forms.NOTE_MAX)}
         return forms.ReportForm(prefix=prefix, **kwargs)
     abort(404)
 
@@ -76,6 +82,9 @@ def _render(p: dict, submitted: dict | None = None, status: int = 200):
         history=store.history(db, p["id"]), report=store.report(db, p["id"]),
         penilaian=store.penilaian(db, p["id"]), keberatan=keberatan.for_request(db, p["id"]),
         kunjungan=tiket_store.for_request(db, p["id"]),
+        percakapan=konsultasi.record(db, p),
+        ruang_link=konsultasi_rules.participant(g.staf["peran"], g.staf["id"], p["petugas_id"],
+                                                False) is not None,
         terlambat=sop.is_overdue(day(p["batas_sop"]), office_today(), Status(p["status"])),
         page_errors=form_errors(*(submitted or {}).values()),
     ), status

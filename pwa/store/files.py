@@ -7,9 +7,10 @@ from pathlib import Path
 from ..domain.uploads import CheckedFile, extension
 
 
-def save(folder: str, checked: CheckedFile) -> str:
-    """Write under a random name; returns the stored name (no path)."""
-    name = f"{secrets.token_hex(16)}.{extension(checked.mime)}"
+def save(folder: str, checked: CheckedFile, suffix: str | None = None) -> str:
+    """Write under a random name (ending in `suffix`, else the type's extension); returns the
+    stored name (no path)."""
+    name = f"{secrets.token_hex(16)}.{suffix or extension(checked.mime)}"
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     tmp = target / (name + ".part")

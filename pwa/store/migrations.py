@@ -403,5 +403,44 @@ CREATE INDEX perangkat_permohonan_anggota ON perangkat_permohonan (anggota_id);
 """
 # --- end of family members --------------------------------------------------------------------
 
+# --- konsultasi online (issue 18) -------------------------------------------------------------
+# - konsultasi_pesan: the messages of a consultation's room, by the citizen (oleh 'pemohon') or
+#   the officer ('petugas'); kunci is the phone's idempotency key, so a message sent again from
+#   the outbox is stored once;
+# - konsultasi: when the officer ended the room (a row only once it is ended);
+# - konsultasi_sinyal: a live call's WebRTC signalling (offer, answer, hang-up), relayed
+#   through the app: one side writes, the other side's page reads it with its next poll.
+M008_KONSULTASI = """
+CREATE TABLE konsultasi_pesan (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    oleh TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id),
+    jenis TEXT NOT NULL DEFAULT 'teks',
+    isi TEXT NOT NULL DEFAULT '',
+    berkas TEXT,
+    detik REAL,
+    transkrip TEXT,
+    kunci TEXT UNIQUE,
+    at TEXT NOT NULL
+);
+CREATE INDEX konsultasi_pesan_permohonan ON konsultasi_pesan (permohonan_id, id);
+CREATE TABLE konsultasi (
+    permohonan_id INTEGER PRIMARY KEY REFERENCES permohonan(id),
+    selesai_at TEXT NOT NULL,
+    staf_id INTEGER REFERENCES staf(id)
+);
+CREATE TABLE konsultasi_sinyal (
+    id INTEGER PRIMARY KEY,
+    permohonan_id INTEGER NOT NULL REFERENCES permohonan(id),
+    dari TEXT NOT NULL,
+    jenis TEXT NOT NULL,
+    data TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX konsultasi_sinyal_permohonan ON konsultasi_sinyal (permohonan_id, id);
+"""
+# --- end of konsultasi online -------------------------------------------------------------------
+
 MIGRATIONS = [M001_SCHEMA, M002_SKM_KUNCI, M003_HARDENING, M004_HARI_TUTUP, M005_STAF_AKUN,
-              M006_STANDAR_ADUAN_SKM, M007_KELUARGA]
+              M006_STANDAR_ADUAN_SKM, M007_KELUARGA, M008_KONSULTASI]

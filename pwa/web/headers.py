@@ -31,7 +31,8 @@ CSP = "; ".join((
 ))
 # Endpoints whose page records sound, or sound and video, in the browser.
 RECORDS_SOUND = frozenset({"suara.rekam"})
-RECORDS_VIDEO = frozenset({"isyarat.tambah"})
+# A consultation's room records voice notes and sign-language video messages.
+RECORDS_VIDEO = frozenset({"isyarat.tambah", "konsultasi.ruang"})
 OFF = ("geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), "
        "display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()")
 HSTS = "max-age=31536000; includeSubDomains"

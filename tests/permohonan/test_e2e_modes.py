@@ -34,8 +34,8 @@ SERVICE_FOR_MODE = {
 READY = {
     "antar_jemput": "Bersiaplah untuk dijemput petugas pada waktu yang tertera.",
     "jemput_bola": "Petugas akan datang ke rumah Anda pada waktu yang tertera.",
-    "konsultasi": "Siapkan ponsel Anda pada waktu konsultasi yang tertera: petugas menghubungi "
-                  "Anda lewat pesan (chat) atau video.",
+    "konsultasi": "Pada waktu konsultasi yang tertera, buka ruang Konsultasi Online di halaman "
+                  "ini (dibuka 10 menit sebelumnya).",
     "langsung": "Datanglah ke kantor pada waktu yang tertera dan tunjukkan nomor registrasi",
 }
 PICKUP_STEPS = (  # antar jemput only: (action, button text, status the citizen then reads)

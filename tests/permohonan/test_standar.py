@@ -28,7 +28,7 @@ def test_the_standard_of_a_service_states_each_part(client, db):
     # The procedure: the shared steps once, then each mode the service offers.
     assert page.count("Verifikator memeriksa persyaratan.") == 1
     for words in ("Petugas menjemput Anda", "Petugas datang ke rumah Anda",
-                  "Petugas menghubungi Anda lewat pesan", "Datang ke kantor pada tanggal"):
+                  "ruang Konsultasi Online MENTARI", "Datang ke kantor pada tanggal"):
         assert words in page
     # Where to complain, and what is offered when the standard is missed.
     assert "ditangani Kepala Kantor dan tim integritas" in page

@@ -105,7 +105,8 @@ def test_office_and_online_services_have_no_address_to_go_to(app, client, db, lo
     r = client.get("/staf/antrean")
     page = text_of(r)
     assert "Di kantor: pemohon datang sendiri." in page
-    assert "Konsultasi online: hubungi pemohon pada waktunya." in page
+    assert "Konsultasi online, di ruang konsultasi MENTARI" in page
+    assert "Buka ruang konsultasi" in page
     assert "geo:" not in r.get_data(as_text=True)
 
 

@@ -1,0 +1,349 @@
+"""A consultation held in two real browsers (issue 18): the citizen's phone and the officer's,
+each its own Chromium, in one room of the live app.
+
+They exchange messages without reloading; each new message is said once in the polite live
+region and focus stays where the reader left it; a message written while the phone has no
+signal waits in its outbox and reaches the officer once when the signal returns."""
+from datetime import timedelta
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from pwa.store import konsultasi as store
+from pwa.web.db import get_db
+
+from .harness import scenario
+from .harness.axe import audit
+from .harness.browser import chromium, require_browser
+from .harness.site import login_as, site
+
+MEDIA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+OFFLINE = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+
+# Every text the page's live region was given, in order (the region is filled after a tick).
+RECORD_ANNOUNCEMENTS = """
+window.__umum = [];
+new MutationObserver(function () {
+  var r = document.querySelector('[data-umum]');
+  if (r && r.textContent) window.__umum.push(r.textContent);
+}).observe(document.querySelector('[data-umum]'), {childList: true, characterData: true,
+                                                   subtree: true});"""
+
+
+@pytest.fixture
+def room():
+    """A fresh room, open now, for the demo petugas and the citizen who asked for it."""
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        pid = scenario.consultation(app, db, timedelta(minutes=5))
+        db.conn.commit()
+    return pid
+
+
+@pytest.fixture
+def citizen(live_server):
+    require_browser()
+    with chromium(*MEDIA, prefix="mentari-warga-", base_url=live_server) as browser:
+        yield browser
+
+
+@pytest.fixture
+def officer(live_server):
+    require_browser()
+    with chromium(*MEDIA, prefix="mentari-petugas-", base_url=live_server) as browser:
+        yield browser
+
+
+def enter_as_citizen(browser, pid: int) -> None:
+    """The session "cek status" gives the phone that proved the request."""
+    app = site().app
+    value = app.session_interface.get_signing_serializer(app).dumps({"milik": [pid]})
+    browser.get(browser.base_url + "/healthz")
+    browser.add_cookie({"name": app.config["SESSION_COOKIE_NAME"], "value": value, "path": "/",
+                        "httpOnly": True, "sameSite": "Lax"})
+    # A fresh Chromium sometimes sends the request right after add_cookie without it (as
+    # test_voice_ui.py notes): one more request first.
+    browser.get(browser.base_url + "/healthz")
+    open_room(browser, pid)
+
+
+def enter_as_officer(browser, pid: int) -> None:
+    browser.visitor = None
+    login_as(browser, "petugas")
+    open_room(browser, pid)
+
+
+def open_room(browser, pid: int) -> None:
+    browser.get(f"{browser.base_url}/konsultasi/{pid}")
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-konsultasi-form]"), browser.title
+    browser.execute_script(RECORD_ANNOUNCEMENTS)
+
+
+def send(browser, text: str) -> None:
+    box = browser.find_element(By.ID, "teks")
+    box.send_keys(text)
+    browser.find_element(By.CSS_SELECTOR, "form[data-konsultasi-form] button[type=submit]").click()
+
+
+def messages(browser) -> list[str]:
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('[data-konsultasi-daftar] .konsultasi__isi'),"
+        " e => e.textContent)")
+
+
+def wait_for_message(browser, text: str, timeout: float = 60) -> None:
+    WebDriverWait(browser, timeout).until(lambda b: text in messages(b),
+                                          f"{text!r} never arrived")
+
+
+def test_citizen_and_officer_talk_without_reloading(room, citizen, officer):
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    # The officer is reading something else on the page: focus must stay there.
+    officer.execute_script("document.getElementById('teks').focus()")
+    officer.execute_script("window.__halaman = true")   # gone if the page reloads
+
+    question = "Apakah akta cerai perlu dilegalisir dulu?"
+    send(citizen, question)
+    wait_for_message(officer, question)
+    assert officer.execute_script("return document.activeElement.id") == "teks"
+    answer = "Ya, legalisir di Pengadilan Agama, lalu bawa ke KUA."
+    officer.find_element(By.ID, "teks").send_keys(answer)
+    officer.find_element(By.CSS_SELECTOR,
+                         "form[data-konsultasi-form] button[type=submit]").click()
+    wait_for_message(citizen, answer)
+    assert officer.execute_script("return window.__halaman === true"), "the page reloaded"
+
+    # A few more polls: each message is said once, by the side that did not write it.
+    WebDriverWait(officer, 10).until(
+        lambda b: any(question in said for said in b.execute_script("return window.__umum")))
+    officer.execute_script("return new Promise(r => setTimeout(r, 5000))")
+    said_to_officer = officer.execute_script("return window.__umum")
+    said_to_citizen = citizen.execute_script("return window.__umum")
+    assert sum(question in s for s in said_to_officer) == 1, said_to_officer
+    assert sum(answer in s for s in said_to_citizen) == 1, said_to_citizen
+    assert not any(answer in s for s in said_to_officer), "the officer heard their own message"
+    assert messages(citizen).count(question) == 1 and messages(officer).count(answer) == 1
+    audit(citizen, "konsultasi.ruang with a conversation, citizen's browser")
+    audit(officer, "konsultasi.ruang with a conversation, officer's browser")
+
+
+def test_a_message_written_without_signal_arrives_once(room, citizen, officer):
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    citizen.execute_cdp_cmd("Network.enable", {})
+    citizen.execute_cdp_cmd("Network.emulateNetworkConditions", OFFLINE)
+    text = "Ditulis di sawah tanpa sinyal."
+    send(citizen, text)
+    waiting = citizen.find_element(By.CSS_SELECTOR, "[data-konsultasi-antrean]")
+    WebDriverWait(citizen, 10).until(lambda b: text in waiting.text)
+    assert "Belum terkirim" in waiting.text
+    assert citizen.find_element(By.ID, "teks").get_attribute("value") == ""
+    officer.execute_script("return new Promise(r => setTimeout(r, 4000))")
+    assert text not in messages(officer)
+
+    citizen.execute_cdp_cmd("Network.emulateNetworkConditions", ONLINE)
+    wait_for_message(officer, text, timeout=40)
+    WebDriverWait(citizen, 20).until(lambda b: not b.find_element(
+        By.CSS_SELECTOR, "[data-konsultasi-antrean]").text)
+    officer.execute_script("return new Promise(r => setTimeout(r, 4000))")
+    assert messages(officer).count(text) == 1
+    assert messages(citizen).count(text) == 1
+    with site().app.test_request_context("/"):
+        stored = [m["isi"] for m in store.messages(get_db(), room)]
+    assert stored == [text]
+
+
+SAID = "Selamat pagi, saya ingin bertanya tentang surat nikah."
+
+
+@pytest.fixture
+def speaking_citizen(live_server, tmp_path):
+    """The citizen's phone whose microphone hears SAID (espeak-ng), then silence."""
+    import numpy as np
+    from speech import audio, tts
+    tts.configure(tmp_path / "tts")
+    samples, rate = tts.synthesise(SAID, "id")
+    quiet = np.zeros(int(rate * 0.5), dtype=np.int16)
+    wav = tmp_path / "mikrofon.wav"
+    wav.write_bytes(audio.wav_bytes(np.concatenate([quiet, samples, np.zeros(rate * 4,
+                                                                              np.int16)]), rate))
+    require_browser()
+    with chromium(*MEDIA, f"--use-file-for-fake-audio-capture={wav}%noloop",
+                  prefix="mentari-warga-suara-", base_url=live_server) as browser:
+        yield browser
+
+
+def test_a_voice_note_is_read_on_the_other_side(room, speaking_citizen, officer):
+    enter_as_citizen(speaking_citizen, room)
+    enter_as_officer(officer, room)
+    record = speaking_citizen.find_element(By.CSS_SELECTOR, "[data-konsultasi-rekam]")
+    assert record.is_displayed()
+    record.click()
+    # The recorder stops by itself after the sentence and its silence, and sends the note.
+    WebDriverWait(officer, 60).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-transkrip][data-status=selesai]"),
+        "the voice note's text never reached the officer")
+    text = officer.find_element(By.CSS_SELECTOR, "[data-transkrip]").text.lower()
+    assert "selamat pagi" in text and "surat" in text, text
+    assert officer.find_elements(By.CSS_SELECTOR, "[data-konsultasi-daftar] audio")
+    WebDriverWait(officer, 10).until(lambda b: any(
+        "selamat pagi" in s.lower() for s in b.execute_script("return window.__umum")))
+    WebDriverWait(speaking_citizen, 20).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-transkrip][data-status=selesai]"))
+    audit(officer, "konsultasi.ruang with a voice note, officer's browser")
+
+
+AUDIO_BYTES = """
+const pc = window.__mentariPanggilan;
+if (!pc) return null;
+const stats = await pc.getStats();
+const out = {state: pc.connectionState, sent: 0, received: 0};
+stats.forEach(s => {
+  if (s.kind === 'audio' && s.type === 'outbound-rtp') out.sent += s.bytesSent || 0;
+  if (s.kind === 'audio' && s.type === 'inbound-rtp') out.received += s.bytesReceived || 0;
+});
+return out;"""
+
+
+def call_state(browser):
+    return browser.find_element(By.CSS_SELECTOR, "[data-konsultasi-telepon]").get_attribute(
+        "data-keadaan")
+
+
+def test_a_live_call_connects_with_sound_both_ways(room, citizen, officer):
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+    assert call_state(citizen) == "memanggil"
+    pick_up = officer.find_element(By.CSS_SELECTOR, "[data-telepon-angkat]")
+    WebDriverWait(officer, 30).until(lambda b: pick_up.is_displayed(), "the call never rang")
+    assert "Panggilan masuk" in officer.find_element(By.CSS_SELECTOR,
+                                                     "[data-telepon-status]").text
+    audit(officer, "konsultasi.ruang with a call ringing, officer's browser")
+    pick_up.click()
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 45).until(lambda b: call_state(b) == "tersambung",
+                                         "the call never reached connected")
+    # Sound flows both ways: each side sends and receives audio bytes.
+    officer.execute_script("return new Promise(r => setTimeout(r, 3000))")
+    figures = {name: b.execute_script(AUDIO_BYTES)
+               for name, b in (("citizen", citizen), ("officer", officer))}
+    for name, f in figures.items():
+        assert f["state"] == "connected" and f["sent"] > 1000 and f["received"] > 1000, figures
+    assert "Tersambung" in citizen.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text
+    audit(citizen, "konsultasi.ruang in a call, citizen's browser")
+    officer.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
+    WebDriverWait(citizen, 20).until(lambda b: call_state(b) == "diam",
+                                     "hanging up never reached the citizen")
+    assert "Panggilan selesai" in citizen.find_element(By.CSS_SELECTOR,
+                                                       "[data-telepon-status]").text
+    # The room is still a chat.
+    send(citizen, "Terima kasih, Bu.")
+    wait_for_message(officer, "Terima kasih, Bu.")
+
+
+def test_a_call_nobody_answers_leaves_a_chat(room, citizen, officer):
+    """The officer is away: after the connect time the citizen reads that the call did not
+    connect, and the room goes on as a chat (45 s in the office; 6 s here)."""
+    app = site().app
+    app.config["KONSULTASI_PANGGILAN_DETIK"] = 6
+    try:
+        enter_as_citizen(citizen, room)
+        citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+    finally:
+        app.config["KONSULTASI_PANGGILAN_DETIK"] = 45
+    WebDriverWait(citizen, 60).until(lambda b: call_state(b) == "diam" and b.find_element(
+        By.CSS_SELECTOR, "[data-telepon-status]").text)
+    status = citizen.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text
+    assert "Panggilan tidak tersambung. Lanjutkan lewat pesan." in status
+    assert citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").is_displayed()
+    audit(citizen, "konsultasi.ruang after a call that did not connect")
+    # The officer, arriving later, is not rung by the abandoned call.
+    enter_as_officer(officer, room)
+    officer.execute_script("return new Promise(r => setTimeout(r, 4000))")
+    assert call_state(officer) == "diam"
+    send(citizen, "Saya tulis saja, Bu.")
+    wait_for_message(officer, "Saya tulis saja, Bu.")
+
+
+# --- voice mode (issue 18.5): a blind citizen consults by voice alone ---------------------------
+
+import json  # noqa: E402
+
+from .harness.routes import citizen_session  # noqa: E402
+from .harness.voice import (microphone, silence, speak_next, voice_driver,  # noqa: E402,F401
+                            wait_for, write_wav)
+
+
+def _said(driver) -> list[str]:
+    return [u["teks"] or "" for u in driver.execute_script("return window.__suaraUji.ucap")]
+
+
+def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, microphone):
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    pid = site().demo.konsultasi["buka"]
+    heard = {"body": {"text": "telepon", "intent": None, "slots": {}, "confidence": 0.0,
+                      "ms": 600, "yakin": False}}
+    # As test_voice_ui.open_in_voice_mode, with one request between setting the cookie and
+    # the room (a fresh Chromium may send the first one without it).
+    citizen_session(driver, {}, {"tampilan": "suara-aktif"})
+    driver.get(driver.base_url + "/healthz")
+    driver.execute_script("sessionStorage.clear();"
+                          "sessionStorage.setItem('suara-uji', arguments[0]);"
+                          "sessionStorage.setItem('mentari-suara-sambutan', '1');",
+                          json.dumps({"diam": True, "jawaban": [heard]}))
+    driver.get(f"{driver.base_url}/konsultasi/{pid}")
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
+    spoken = " ".join(_said(driver))
+    assert "Kirim pesan suara" in spoken and "Telepon" in spoken, spoken
+    audit(driver, "konsultasi.ruang in voice mode at 1280px")
+    speak_next(driver)                                   # "telepon"
+    WebDriverWait(driver, 30).until(lambda d: call_state(d) in ("memanggil", "diam")
+                                    and call_state(d) == "memanggil", "no call was started")
+    driver.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
+
+    from pwa.services import konsultasi as service
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        service.send(db, pid, "petugas", "Besok bawa fotokopi KTP, Bu.")
+    WebDriverWait(driver, 60).until(
+        lambda d: any("Besok bawa fotokopi KTP" in t for t in _said(d)),
+        "the officer's new message was not read aloud")
+
+
+def test_the_room_with_the_keyboard_alone(room, citizen, officer):
+    """Tab to the message box, write, Tab to "Kirim pesan", Enter: the message goes, focus
+    stays in the form, and every control on the way shows where focus is."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    citizen.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    seen = []
+    for _ in range(60):
+        ActionChains(citizen).send_keys(Keys.TAB).perform()
+        focused = citizen.execute_script("""
+            const el = document.activeElement, cs = getComputedStyle(el);
+            return {id: el.id, text: (el.textContent || '').trim().slice(0, 40),
+                    tag: el.tagName.toLowerCase(),
+                    drawn: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+                           cs.boxShadow !== 'none'};""")
+        seen.append(focused)
+        assert focused["drawn"], f"no visible focus on {focused}"
+        if focused["id"] == "teks":
+            break
+    else:
+        raise AssertionError(f"the message box was never reached: {seen}")
+    ActionChains(citizen).send_keys("Pesan dari papan ketik").perform()
+    ActionChains(citizen).send_keys(Keys.TAB).perform()
+    assert citizen.execute_script("return document.activeElement.textContent.trim()") == (
+        "Kirim pesan")
+    ActionChains(citizen).send_keys(Keys.ENTER).perform()
+    wait_for_message(officer, "Pesan dari papan ketik")
+    assert citizen.execute_script("return !!document.activeElement.closest('form')")
