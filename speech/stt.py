@@ -63,6 +63,10 @@ class Result:
     slots: dict = field(default_factory=dict)
     confidence: float = 0.0
     ms: int = 0
+    # Whisper only guessed the text (its greedy reading failed the log-probability check).
+    guessed: bool = False
+    # A sure command that echoed the question's context prompt, heard again without it.
+    verified: bool = False
 
 
 _model = None
@@ -240,4 +244,4 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
     finally:
         _pool.release()
     return Result(text, found.intent, found.slots, found.confidence,
-                  int((time.perf_counter() - started) * 1000))
+                  int((time.perf_counter() - started) * 1000), guessed=heard.guessed)
