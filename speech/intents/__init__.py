@@ -206,7 +206,24 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
     if meaning:
         least = min(_heard_in(words, said.split()) for words in meaning)
         best.confidence = round(min(best.confidence, max(least, UNSURE)), 3)
+    best = _with_meaning(best, said, lang, allowed)
     return best if best.confidence >= UNSURE else Match(None, {}, best.confidence)
+
+
+def _with_meaning(close: Match, said: str, lang: str, allowed) -> Match:
+    """The fuzzy match to a template sentence, or what the words mean (meaning.py) when that
+    is surer. When the two disagree and both could be meant, the surer is only asked about."""
+    from . import meaning
+    meant = meaning.understand(said, lang, tuple(allowed))
+    if meant is None:
+        return close
+    found = Match(meant.intent, meant.slots, meant.confidence)
+    if close.intent is None or close.confidence < UNSURE:
+        return found
+    if (close.intent, close.slots) == (found.intent, found.slots):
+        return found if found.confidence > close.confidence else close
+    best = found if found.confidence >= close.confidence else close
+    return Match(best.intent, best.slots, min(best.confidence, ASK))
 
 
 def doubted(found: Match) -> Match:

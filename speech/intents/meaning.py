@@ -1,0 +1,170 @@
+"""Understanding by meaning, after the templates: what a transcript asks for when no hassil
+template matches it, from the words that carry each intent or slot value (the `meaning:`
+sections of id.yaml and ban.yaml, and every template's own words), found anywhere in what was
+said, in any order, among fillers and politeness ("eh, tolong jemput saya ke kantor nggih").
+
+Measured on the development set's tuning part (docs/voice-accuracy.md), keyword spotting was
+chosen over a classifier or sentence embeddings: no model ships in a wheel for Indonesian and
+Balinese that is small enough, and a classifier trained on generated paraphrases learns the
+generator. A cue list is read, corrected and extended by the office in the YAML.
+
+A sentence is understood only when the lists can explain most of its words: out-of-domain
+speech shares a cue now and then ("hari ini ada odalan di pura" names a temple), but its other
+words are nothing MENTARI's questions are about. Confidence follows:
+
+- every word a cue or neutral: 0.9, acted on;
+- one word unexplained beside two or more cue words: 0.84, acted on;
+- no more unexplained words than cue words, or two meanings named: 0.7, asked about;
+- otherwise nothing.
+"""
+import difflib
+import functools
+from dataclasses import dataclass
+
+from ..words import DIGITS, source
+
+SURE_ALL = 0.9       # every word explained
+SURE_BUT_ONE = 0.84  # one word unexplained beside the cues
+ASK_ONLY = 0.7       # asked "apakah maksud Anda …?"
+_SUFFIXES = ("nya", "lah", "kah", "pun")
+_ORDINALS = {"pertama": 1}
+_MENU_NUMBERS = range(1, 11)
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    intent: str
+    slots: tuple = ()
+
+
+def _languages(lang: str) -> tuple[str, ...]:
+    # People mix both languages, and Whisper writes Balinese speech as Indonesian-looking
+    # words whatever the page's language: both lists are read on every page.
+    return ("id", "ban")
+
+
+def _plain(text: str) -> tuple[str, ...]:
+    from . import clean
+    return tuple(clean(text).split())
+
+
+@functools.cache
+def neutral() -> frozenset[str]:
+    return frozenset(w for code in ("id", "ban")
+                     for w in source(code).get("meaning", {}).get("neutral", ()))
+
+
+def _number_cues() -> list[Cue]:
+    cues = []
+    for word, digit in DIGITS.items():
+        n = int(digit)
+        if n in _MENU_NUMBERS:
+            cues.append(Cue((word,), "pilih_menu", (("nomor", n),)))
+            cues.append(Cue(("ke" + word,), "pilih_menu", (("nomor", n),)))
+    for word, n in {**_ORDINALS, "sepuluh": 10, "kesepuluh": 10, "dasa": 10, "kalih": 2,
+                    "telu": 3, "papat": 4}.items():
+        cues.append(Cue((word,), "pilih_menu", (("nomor", n),)))
+    return cues
+
+
+@functools.cache
+def cues() -> tuple[Cue, ...]:
+    """Every cue: the YAML's meaning lists, each template sentence of an intent without
+    slots, and the words of each slot value in the templates."""
+    from . import _samples
+    found = set()
+    slot_intents = {"cara": "pilih_cara", "layanan": "pilih_layanan", "bahasa": "pilih_bahasa"}
+    for code in ("id", "ban"):
+        meaning = source(code).get("meaning", {})
+        for intent, said in meaning.get("intents", {}).items():
+            found.update(Cue(_plain(s), intent) for s in said)
+        for slot, values in meaning.get("slots", {}).items():
+            for value, said in values.items():
+                found.update(Cue(_plain(s), slot_intents[slot], ((slot, value),))
+                             for s in said)
+        for intent in source(code).get("intents", {}):
+            if intent == "pilih_menu":
+                continue
+            for sentence, slots, slot_words in _samples(code, intent):
+                if slots:
+                    found.update(Cue(_plain(w), intent, slots) for w in slot_words)
+                else:
+                    found.add(Cue(_plain(sentence), intent))
+    found.update(_number_cues())
+    return tuple(sorted((c for c in found if c.words), key=lambda c: -len(c.words)))
+
+
+def _sounds(word: str) -> str:
+    from . import sounds
+    return sounds(word)
+
+
+@functools.lru_cache(maxsize=20000)
+def _same(said: str, cue: str) -> bool:
+    """A transcript word that is the cue word, as said or as Whisper half-writes it."""
+    if said == cue:
+        return True
+    for suffix in _SUFFIXES:
+        if said.endswith(suffix) and said[:-len(suffix)] == cue:
+            return True
+    if len(cue) >= 4 and len(said) >= 4 and _sounds(said) == _sounds(cue):
+        return True
+    return (len(cue) >= 6 and len(said) >= 5
+            and difflib.SequenceMatcher(None, said, cue).ratio() >= 0.85)
+
+
+def _is_neutral(word: str, quiet: frozenset[str]) -> bool:
+    if word in quiet:
+        return True
+    return any(word.endswith(s) and word[:-len(s)] in quiet for s in _SUFFIXES)
+
+
+@dataclass
+class Meaning:
+    intent: str
+    slots: dict
+    confidence: float
+
+
+def understand(text: str, lang: str, allowed: tuple[str, ...]) -> Meaning | None:
+    """The intent (and slots) `text` means among `allowed`, or None."""
+    words = list(_plain(text))
+    if not words:
+        return None
+    usable = [c for c in cues() if c.intent in allowed]
+    # A word that is itself a cue here ("ya" on a yes/no question) is not neutral here.
+    single = {c.words[0] for c in usable if len(c.words) == 1}
+    quiet = neutral() - single
+    taken = [None] * len(words)
+    # Longest cues first: "tidak jadi" is batal before "tidak" is a no.
+    for cue in usable:
+        size = len(cue.words)
+        for start in range(len(words) - size + 1):
+            if any(taken[start + k] for k in range(size)):
+                continue
+            if all(_same(words[start + k], cue.words[k]) for k in range(size)):
+                for k in range(size):
+                    taken[start + k] = cue
+    named: dict[tuple, list[int]] = {}
+    for position, cue in enumerate(taken):
+        if cue is not None:
+            named.setdefault((cue.intent, cue.slots), []).append(position)
+    if not named:
+        return None
+    unexplained = sum(1 for w, c in zip(words, taken) if c is None and not _is_neutral(w, quiet))
+    # The meaning said with the most words wins; a tie goes to the one said first.
+    ranked = sorted(named.items(), key=lambda item: (-len(item[1]), item[1][0]))
+    (intent, slots), positions = ranked[0]
+    said = len(positions)
+    if unexplained == 0:
+        confidence = SURE_ALL
+    elif unexplained == 1 and said >= 2:
+        confidence = SURE_BUT_ONE
+    elif unexplained <= said:
+        confidence = ASK_ONLY
+    else:
+        return None
+    if len(ranked) > 1:
+        confidence = min(confidence, ASK_ONLY)
+    return Meaning(intent, dict(slots), confidence)
