@@ -231,6 +231,11 @@ def doubted(found: Match) -> Match:
     return Match(found.intent, found.slots, min(found.confidence, ASK))
 
 
+def likeness(said: str, sentence: str) -> float:
+    """How close a (clean) transcript is to a sentence, by letters or by sound."""
+    return _likeness(said, sounds(said), sentence)
+
+
 def _likeness(said: str, heard: str, sentence: str) -> float:
     """How close a transcript is to a sentence, by letters or (a little less) by sound."""
     return max(difflib.SequenceMatcher(None, said, sentence).ratio(),
