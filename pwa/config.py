@@ -108,6 +108,12 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
         "SPEECH_REKAMAN_FOLDER": env.get("MENTARI_REKAMAN_FOLDER", ""),
+        # Speech on another machine over the Wyoming protocol (docs/voice.md): tcp://host:port
+        # of a wyoming-faster-whisper (recognition) and a wyoming-piper (synthesis); empty
+        # runs them in this process. A server slower than the timeout counts as busy.
+        "SPEECH_STT_URI": env.get("MENTARI_STT_URI", ""),
+        "SPEECH_TTS_URI": env.get("MENTARI_TTS_URI", ""),
+        "SPEECH_TIMEOUT": float(env.get("MENTARI_SPEECH_TIMEOUT", "10")),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(days=int(env.get("MENTARI_INGAT_HARI", "90"))),
         # Counted from when a request was last sent or looked up, not renewed by every response:

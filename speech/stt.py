@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import audio, intents
+from . import audio, intents, remote
 from .errors import Busy, EngineMissing
 from .words import CONSTRAINED
 
@@ -72,13 +72,17 @@ class Result:
 _model = None
 _model_lock = threading.Lock()
 _pool = threading.BoundedSemaphore(1)
-_settings = {"folder": None, "threads": 2}
+_settings = {"folder": None, "threads": 2, "uri": None, "timeout": 10.0}
 
 
-def configure(model_folder, workers: int = 1, threads: int = 2) -> None:
-    """Where the model lives (under instance/) and how many recognitions may run at once."""
+def configure(model_folder, workers: int = 1, threads: int = 2, uri: str | None = None,
+              timeout: float = 10.0) -> None:
+    """Where the model lives (under instance/), how many recognitions may run at once, and
+    the Wyoming speech server that recognises instead (MENTARI_STT_URI, tcp://host:port;
+    MENTARI_SPEECH_TIMEOUT seconds before it counts as busy)."""
     global _pool
-    _settings.update(folder=Path(model_folder), threads=threads)
+    _settings.update(folder=Path(model_folder), threads=threads,
+                     uri=remote.check_uri(uri) if uri else None, timeout=timeout)
     _pool = threading.BoundedSemaphore(workers)
 
 
@@ -152,6 +156,8 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
     """Whisper's transcript. With `words_only`, only the words the question expects can be
     written (CONSTRAINED): every other token is suppressed. Without `prompted`, Whisper is
     not given the question's words as context."""
+    if _settings["uri"]:
+        return _transcribe_remote(samples, context, lang, prompted)
     segments, _info = model().transcribe(
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
         temperature=(0.0,) if words_only else (0.0, 0.4), without_timestamps=True,
@@ -170,6 +176,18 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
                       any(s.temperature > 0 or s.avg_logprob < DOUBTFUL_LOGPROB
                           for s in segments),
                       min((s.avg_logprob for s in segments), default=0.0))
+
+
+def _transcribe_remote(samples, context: str | None, lang: str, prompted: bool) -> Transcript:
+    """Whisper on the speech server (speech/remote.py). The question's words go in the
+    request's context (`prompt`) for a server that reads them; a stock wyoming-faster-whisper
+    ignores it. `guessed` and `logprob` come back where the server sends them."""
+    prompt = _prompt(context, lang) if prompted else None
+    text, said = remote.transcribe(_settings["uri"], samples, "id",
+                                   {"prompt": prompt, "konteks": context} if prompt else None,
+                                   _settings["timeout"])
+    return Transcript(text.strip(), bool(said.get("guessed", False)),
+                      float(said.get("logprob", 0.0)))
 
 
 def _prompt(context: str | None, lang: str) -> str | None:
@@ -289,7 +307,9 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
             found, text = _verify(found, text, again, lang, context)
         # Digits with a word left over ("Nolga apaan satu dua") are worth a second listen too.
         unclear = not found.sure or (context == "angka" and found.confidence < 1.0)
-        if unclear and context in CONSTRAINED and _looks_like_an_answer(text, context):
+        # A Wyoming server cannot be told to write only the question's words.
+        if (unclear and context in CONSTRAINED and _looks_like_an_answer(text, context)
+                and not _settings["uri"]):
             again = transcribe(samples, context, words_only=True)
             second = _believed(again, lang, context)
             if (second.sure and second.confidence >= found.confidence
