@@ -108,10 +108,14 @@ def _same(said: str, cue: str) -> bool:
     for suffix in _SUFFIXES:
         if said.endswith(suffix) and said[:-len(suffix)] == cue:
             return True
-    if len(cue) >= 4 and len(said) >= 4 and _sounds(said) == _sounds(cue):
+    if len(cue) >= 3 and len(said) >= 3 and _sounds(said) == _sounds(cue):
         return True
     return (len(cue) >= 6 and len(said) >= 5
             and difflib.SequenceMatcher(None, said, cue).ratio() >= 0.85)
+
+
+def _exactly(said: str, cue: str) -> bool:
+    return said == cue
 
 
 def _is_neutral(word: str, quiet: frozenset[str]) -> bool:
@@ -127,12 +131,30 @@ class Meaning:
     confidence: float
 
 
+def _split(words: list[str], known: set[str]) -> list[str]:
+    """Words Whisper ran together ("Apatadi" for apa tadi) apart, when both halves are
+    words the lists know."""
+    out = []
+    for word in words:
+        if word not in known and len(word) >= 6:
+            for cut in range(3, len(word) - 2):
+                if word[:cut] in known and word[cut:] in known:
+                    out.extend((word[:cut], word[cut:]))
+                    break
+            else:
+                out.append(word)
+        else:
+            out.append(word)
+    return out
+
+
 def understand(text: str, lang: str, allowed: tuple[str, ...]) -> Meaning | None:
     """The intent (and slots) `text` means among `allowed`, or None."""
-    words = list(_plain(text))
+    usable = [c for c in cues() if c.intent in allowed]
+    known = {w for c in usable for w in c.words}
+    words = _split(list(_plain(text)), known | neutral())
     if not words:
         return None
-    usable = [c for c in cues() if c.intent in allowed]
     # A word that is itself a cue here ("ya" on a yes/no question) is not neutral here.
     single = {c.words[0] for c in usable if len(c.words) == 1}
     quiet = neutral() - single
@@ -143,7 +165,9 @@ def understand(text: str, lang: str, allowed: tuple[str, ...]) -> Meaning | None
         for start in range(len(words) - size + 1):
             if any(taken[start + k] for k in range(size)):
                 continue
-            if all(_same(words[start + k], cue.words[k]) for k in range(size)):
+            # Numbers only as said: by sound "tua" is dua and "cari" kalih.
+            same = _exactly if cue.intent == "pilih_menu" else _same
+            if all(same(words[start + k], cue.words[k]) for k in range(size)):
                 for k in range(size):
                     taken[start + k] = cue
     named: dict[tuple, list[int]] = {}
