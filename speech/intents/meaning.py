@@ -114,10 +114,6 @@ def _same(said: str, cue: str) -> bool:
             and difflib.SequenceMatcher(None, said, cue).ratio() >= 0.85)
 
 
-def _exactly(said: str, cue: str) -> bool:
-    return said == cue
-
-
 def _is_neutral(word: str, quiet: frozenset[str]) -> bool:
     if word in quiet:
         return True
@@ -151,8 +147,8 @@ def _split(words: list[str], known: set[str]) -> list[str]:
 def understand(text: str, lang: str, allowed: tuple[str, ...]) -> Meaning | None:
     """The intent (and slots) `text` means among `allowed`, or None."""
     usable = [c for c in cues() if c.intent in allowed]
-    known = {w for c in usable for w in c.words}
-    words = _split(list(_plain(text)), known | neutral())
+    known = {w for c in cues() for w in c.words} | neutral()
+    words = _split(list(_plain(text)), known)
     if not words:
         return None
     # A word that is itself a cue here ("ya" on a yes/no question) is not neutral here.
@@ -165,9 +161,11 @@ def understand(text: str, lang: str, allowed: tuple[str, ...]) -> Meaning | None
         for start in range(len(words) - size + 1):
             if any(taken[start + k] for k in range(size)):
                 continue
-            # Numbers only as said: by sound "tua" is dua and "cari" kalih.
-            same = _exactly if cue.intent == "pilih_menu" else _same
-            if all(same(words[start + k], cue.words[k]) for k in range(size)):
+            # Numbers only as said: by sound "tua" is dua and "cari" kalih. A word the
+            # lists know is that word ("tolong" is not "durung", a Balinese no).
+            if all((words[start + k] == cue.words[k]) if (cue.intent == "pilih_menu"
+                                                          or words[start + k] in known)
+                   else _same(words[start + k], cue.words[k]) for k in range(size)):
                 for k in range(size):
                     taken[start + k] = cue
     named: dict[tuple, list[int]] = {}
