@@ -216,6 +216,12 @@ def _with_meaning(close: Match, said: str, lang: str, allowed) -> Match:
     from . import meaning
     meant = meaning.understand(said, lang, tuple(allowed))
     if meant is None:
+        near = meaning.nearest(said, tuple(allowed))
+        if near is None:
+            return close
+        found = Match(near.intent, near.slots, near.confidence)
+        if close.intent is None or close.confidence < UNSURE or found.confidence > close.confidence:
+            return found
         return close
     found = Match(meant.intent, meant.slots, meant.confidence)
     if close.intent is None or close.confidence < UNSURE:
