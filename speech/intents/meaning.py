@@ -44,12 +44,6 @@ class Cue:
     slots: tuple = ()
 
 
-def _languages(lang: str) -> tuple[str, ...]:
-    # People mix both languages, and Whisper writes Balinese speech as Indonesian-looking
-    # words whatever the page's language: both lists are read on every page.
-    return ("id", "ban")
-
-
 def _plain(text: str) -> tuple[str, ...]:
     from . import clean
     return tuple(clean(text).split())
@@ -77,7 +71,8 @@ def _number_cues() -> list[Cue]:
 @functools.cache
 def cues() -> tuple[Cue, ...]:
     """Every cue: the YAML's meaning lists, each template sentence of an intent without
-    slots, and the words of each slot value in the templates."""
+    slots, and the words of each slot value in the templates. Both languages' on every page:
+    people mix them, and Whisper writes Balinese speech as Indonesian-looking words."""
     from . import _samples
     found = set()
     slot_intents = {"cara": "pilih_cara", "layanan": "pilih_layanan", "bahasa": "pilih_bahasa"}
