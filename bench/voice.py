@@ -6,9 +6,15 @@
 - bytes per second of speech sent to the phone.
 
     .venv/bin/python bench/voice.py [rounds]
+    .venv/bin/python bench/voice.py --wyoming [rounds]
 
 The test utterances are espeak-ng's own voice; the load average is printed, since other work
 on the machine slows everything down.
+
+--wyoming (issue 20) starts one Wyoming speech server on 127.0.0.1 (speech/serve.py, over the
+same model) and prints: a 2 s command recognised in process (upload → intent, p50/p95), the
+same through the server (and the difference: the protocol's overhead plus the server's own
+decoding settings), and recognitions per second with 1, 2 and 4 app workers sending at once.
 """
 import os
 import sys
@@ -125,5 +131,85 @@ def piper_rtf(work: Path, rounds: int) -> None:
     line(f"Piper real-time factor, {label}", factors, unit="x", places=3)
 
 
+def two_second_command() -> bytes:
+    """A command of about 2 s, as a phone uploads it (Ogg/Opus, a little silence around)."""
+    import numpy as np
+    samples, rate = espeak.synthesise("saya mau pilih nomor tiga", rate=0.9)
+    pause = np.zeros(int(rate * 0.25), dtype=np.int16)
+    samples = np.concatenate([pause, samples, pause])
+    print(f"the command: {len(samples) / rate:.1f} s")
+    return audio.to_ogg_opus(samples, rate)
+
+
+def wyoming(rounds: int = 5) -> None:
+    import socket
+    import subprocess
+    import threading
+
+    work = Path(tempfile.mkdtemp(prefix="mentari-bench-wyoming-"))
+    folder = stt.install_model(work / "whisper-base")
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {rounds} rounds")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    uri = f"tcp://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "speech.serve", "--uri", uri,
+                               "--model-folder", str(folder)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if time.monotonic() > deadline or server.poll() is not None:
+                sys.exit("the Wyoming server did not start")
+            time.sleep(0.5)
+        data = two_second_command()
+
+        def timed(times: int) -> list[float]:
+            spent = []
+            for _ in range(times):
+                t = time.perf_counter()
+                stt.recognise(data, "id", "menu")
+                spent.append((time.perf_counter() - t) * 1000)
+            return spent
+
+        stt.configure(folder, threads=2)
+        timed(1)  # load the model
+        local = timed(rounds * 2)
+        line("2 s command, in process (upload → intent)", local, target=500)
+        stt.configure(folder, uri=uri, timeout=60)
+        timed(1)
+        remote_ms = timed(rounds * 2)
+        line("2 s command, through the Wyoming server", remote_ms)
+        print(f"{'Wyoming path minus in process':<44} p50 {pct(remote_ms, 50) - pct(local, 50):8.1f} ms"
+              "   (the server decodes without the question's prompt)")
+        for workers in (1, 2, 4):
+            # Each app worker is a process with a pool of one: here a thread, since the
+            # client only waits on its socket while the server works.
+            stt.configure(folder, workers=workers, uri=uri, timeout=120)
+            each = max(2, rounds * 2 // workers)
+            spent, threads = [], []
+
+            def worker():
+                spent.extend(timed(each))
+            started = time.perf_counter()
+            for _ in range(workers):
+                threads.append(threading.Thread(target=worker))
+                threads[-1].start()
+            for thread in threads:
+                thread.join()
+            elapsed = time.perf_counter() - started
+            print(f"{workers} app worker(s) → one server: {len(spent) / elapsed:5.2f} "
+                  f"recognitions/s; latency p50 {pct(spent, 50):.0f} ms, p95 {pct(spent, 95):.0f} ms")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        stt.configure(folder)
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    arguments = [a for a in sys.argv[1:] if a != "--wyoming"]
+    count = int(arguments[0]) if arguments else 5
+    wyoming(count) if "--wyoming" in sys.argv else main(count)

@@ -124,6 +124,12 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
         "SPEECH_REKAMAN_FOLDER": env.get("MENTARI_REKAMAN_FOLDER", ""),
+        # Speech on another machine over the Wyoming protocol (docs/voice.md): tcp://host:port
+        # of a wyoming-faster-whisper (recognition) and a wyoming-piper (synthesis); empty
+        # runs them in this process. A server slower than the timeout counts as busy.
+        "SPEECH_STT_URI": env.get("MENTARI_STT_URI", ""),
+        "SPEECH_TTS_URI": env.get("MENTARI_TTS_URI", ""),
+        "SPEECH_TIMEOUT": float(env.get("MENTARI_SPEECH_TIMEOUT", "10")),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
         # Family members on one phone (issue 19): a member with a PIN is locked after this many
         # idle minutes; every ANGGOTA_PIN_LOCK_AFTER wrong PINs in a row stop PINs being tried

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import audio, intents
+from . import audio, intents, remote
 from .errors import Busy, EngineMissing
 from .words import CONSTRAINED
 
@@ -63,18 +63,26 @@ class Result:
     slots: dict = field(default_factory=dict)
     confidence: float = 0.0
     ms: int = 0
+    # Whisper only guessed the text (its greedy reading failed the log-probability check).
+    guessed: bool = False
+    # A sure command that echoed the question's context prompt, heard again without it.
+    verified: bool = False
 
 
 _model = None
 _model_lock = threading.Lock()
 _pool = threading.BoundedSemaphore(1)
-_settings = {"folder": None, "threads": 2}
+_settings = {"folder": None, "threads": 2, "uri": None, "timeout": 10.0}
 
 
-def configure(model_folder, workers: int = 1, threads: int = 2) -> None:
-    """Where the model lives (under instance/) and how many recognitions may run at once."""
+def configure(model_folder, workers: int = 1, threads: int = 2, uri: str | None = None,
+              timeout: float = 10.0) -> None:
+    """Where the model lives (under instance/), how many recognitions may run at once, and
+    the Wyoming speech server that recognises instead (MENTARI_STT_URI, tcp://host:port;
+    MENTARI_SPEECH_TIMEOUT seconds before it counts as busy)."""
     global _pool
-    _settings.update(folder=Path(model_folder), threads=threads)
+    _settings.update(folder=Path(model_folder), threads=threads,
+                     uri=remote.check_uri(uri) if uri else None, timeout=timeout)
     _pool = threading.BoundedSemaphore(workers)
 
 
@@ -136,20 +144,26 @@ class Transcript:
     # heard wrongly for sure were both such guesses: "Bukan" for benar (-1.3) and, sampled,
     # "Kembali" for nomor delapan.
     guessed: bool
+    # The lowest average log-probability of its segments (0 when nothing was heard).
+    logprob: float = 0.0
 
 
 DOUBTFUL_LOGPROB = -1.0
 
 
 def transcribe(samples, context: str | None = None, words_only: bool = False,
-               lang: str = "id") -> Transcript:
+               lang: str = "id", prompted: bool = True) -> Transcript:
     """Whisper's transcript. With `words_only`, only the words the question expects can be
-    written (CONSTRAINED): every other token is suppressed."""
+    written (CONSTRAINED): every other token is suppressed. Without `prompted`, Whisper is
+    not given the question's words as context."""
+    if _settings["uri"]:
+        return _transcribe_remote(samples, context, lang, prompted)
     segments, _info = model().transcribe(
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
         temperature=(0.0,) if words_only else (0.0, 0.4), without_timestamps=True,
         condition_on_previous_text=False,
-        initial_prompt=None if words_only else _prompt(context, lang), vad_filter=True,
+        initial_prompt=_prompt(context, lang) if prompted and not words_only else None,
+        vad_filter=True,
         # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
         # …") and bounds the time. Commands also forbid repeats; digits and free text may
         # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
@@ -160,7 +174,20 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
     segments = list(segments)
     return Transcript(" ".join(s.text.strip() for s in segments).strip(),
                       any(s.temperature > 0 or s.avg_logprob < DOUBTFUL_LOGPROB
-                          for s in segments))
+                          for s in segments),
+                      min((s.avg_logprob for s in segments), default=0.0))
+
+
+def _transcribe_remote(samples, context: str | None, lang: str, prompted: bool) -> Transcript:
+    """Whisper on the speech server (speech/remote.py). The question's words go in the
+    request's context (`prompt`) for a server that reads them; a stock wyoming-faster-whisper
+    ignores it. `guessed` and `logprob` come back where the server sends them."""
+    prompt = _prompt(context, lang) if prompted else None
+    text, said = remote.transcribe(_settings["uri"], samples, "id",
+                                   {"prompt": prompt, "konteks": context} if prompt else None,
+                                   _settings["timeout"])
+    return Transcript(text.strip(), bool(said.get("guessed", False)),
+                      float(said.get("logprob", 0.0)))
 
 
 def dictate(samples) -> Transcript:
@@ -235,6 +262,51 @@ def _believed(heard: Transcript, lang: str, context: str | None) -> intents.Matc
     return intents.doubted(found) if heard.guessed and context != "angka" else found
 
 
+# The prompt speaks for the citizen (issue 20): given "Ulangi. Kembali. Bantuan. Batal." as
+# context, Whisper writes "Kembali." for an "empat" it did not catch, and "Jemput bola." for
+# "tiang jagi konsultasi". Such an echo is one of the prompt's own items, written with less
+# certainty than the command said clearly: probed on espeak-ng's voices, clear commands that
+# are prompt items came back at an average log-probability of -0.02 to -0.28 ("benar" -0.51,
+# "ulangi" -0.47), the two echoes at -0.36 and -0.64. Below VERIFY_BELOW, such a sure command
+# is heard again without the prompt before it acts.
+VERIFY_BELOW = -0.3
+# How much the unprompted reading must sound like the command for the command to stand
+# ("Kambali" for kembali is 0.86; "diang nabi konsultasi" for jemput bola 0.33).
+ALIKE = 0.45
+
+
+@functools.cache
+def _prompt_items(context: str | None, lang: str) -> frozenset[str]:
+    prompt = _prompt(context, lang) or ""
+    return frozenset(filter(None, (intents.clean(item) for item in
+                                   prompt.replace(",", ".").split("."))))
+
+
+def _echoes_prompt(heard: Transcript, context: str | None, lang: str) -> bool:
+    """Whether a transcript may be the prompt speaking rather than the citizen."""
+    return (heard.logprob < VERIFY_BELOW
+            and intents.clean(heard.text) in _prompt_items(context, lang))
+
+
+def _verify(found: intents.Match, text: str, again: Transcript, lang: str,
+            context: str | None) -> tuple[intents.Match, str]:
+    """A sure command that echoed the prompt, against what Whisper heard without it: the
+    same meaning, or a reading that sounds like the command, lets it act; a clear other
+    meaning is asked about instead ("nomor empat?" where the prompt wrote "Kembali");
+    anything else is asked about."""
+    plain = _believed(again, lang, context)
+    if (plain.intent, plain.slots) == (found.intent, found.slots):
+        return found, text
+    if plain.sure:
+        return intents.doubted(plain), again.text
+    alike = intents.likeness(intents.clean(again.text), intents.clean(text)) >= ALIKE
+    if alike:
+        return found, text
+    if plain.intent is not None:
+        return intents.doubted(plain), again.text
+    return intents.doubted(found), text
+
+
 def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Result:
     """Recording → transcript → intent. Raises AudioTooLong, AudioUndecodable, or Busy when
     every recognition slot is taken (the caller answers 503 and offers the keypad)."""
@@ -245,9 +317,15 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
     try:
         heard = transcribe(samples, context, lang=lang)
         text, found = heard.text, _believed(heard, lang, context)
+        verified = found.sure and _echoes_prompt(heard, context, lang)
+        if verified:
+            again = transcribe(samples, context, lang=lang, prompted=False)
+            found, text = _verify(found, text, again, lang, context)
         # Digits with a word left over ("Nolga apaan satu dua") are worth a second listen too.
         unclear = not found.sure or (context == "angka" and found.confidence < 1.0)
-        if unclear and context in CONSTRAINED and _looks_like_an_answer(text, context):
+        # A Wyoming server cannot be told to write only the question's words.
+        if (unclear and context in CONSTRAINED and _looks_like_an_answer(text, context)
+                and not _settings["uri"]):
             again = transcribe(samples, context, words_only=True)
             second = _believed(again, lang, context)
             if (second.sure and second.confidence >= found.confidence
@@ -256,4 +334,5 @@ def recognise(data: bytes, lang: str = "id", context: str | None = None) -> Resu
     finally:
         _pool.release()
     return Result(text, found.intent, found.slots, found.confidence,
-                  int((time.perf_counter() - started) * 1000))
+                  int((time.perf_counter() - started) * 1000), guessed=heard.guessed,
+                  verified=verified)

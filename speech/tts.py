@@ -14,22 +14,27 @@ from pathlib import Path
 
 import numpy as np
 
-from . import audio, espeak, piper, rekaman
+from . import audio, espeak, piper, rekaman, remote
+from .errors import Busy
 from .normalise import normalise
 
 ESPEAK_VOICES = {"id": "id", "ban": "id"}
 RATES = (0.75, 1.0, 1.25)
 
 _config = {"cache": Path(tempfile.gettempdir()) / "mentari-suara", "max_bytes": 50 * 2 ** 20,
-           "recorded": [Path(__file__).resolve().parent / "recorded"], "piper": None}
+           "recorded": [Path(__file__).resolve().parent / "recorded"], "piper": None,
+           "uri": None, "timeout": 10.0}
 _prune_lock = threading.Lock()
 
 
 def configure(cache_dir, max_bytes: int | None = None, recorded_dirs=(),
-              piper_dir=None) -> None:
+              piper_dir=None, uri: str | None = None, timeout: float = 10.0) -> None:
     """Where synthesised audio is kept (and how much of it), where recordings live (searched
-    before the built-in speech/recorded/), and where installed Piper voices are."""
+    before the built-in speech/recorded/), where installed Piper voices are, and the Wyoming
+    speech server that synthesises instead (MENTARI_TTS_URI: a wyoming-piper)."""
     _config["cache"] = Path(cache_dir)
+    _config["uri"] = remote.check_uri(uri) if uri else None
+    _config["timeout"] = timeout
     _config["piper"] = Path(piper_dir) if piper_dir else None
     if max_bytes:
         _config["max_bytes"] = max_bytes
@@ -46,16 +51,25 @@ def piper_voice(lang: str) -> Path | None:
                                              else None)
 
 
-def engine_for(lang: str) -> tuple[str, str]:
-    """(engine, voice) this language's synthesis uses."""
+def engine_for(lang: str, local: bool = False) -> tuple[str, str]:
+    """(engine, voice) this language's synthesis uses (`local`: on this machine)."""
+    if _config["uri"] and not local:
+        return "wyoming", _config["uri"]
     model = piper_voice(lang)
     if model is not None:
         return "piper", model.stem
     return "espeak-ng", ESPEAK_VOICES.get(lang, "id")
 
 
-def synthesise(text: str, lang: str = "id", rate: float = 1.0):
-    """(int16 samples, sample rate), without the cache: the engine the language uses."""
+def synthesise(text: str, lang: str = "id", rate: float = 1.0, local: bool = False):
+    """(int16 samples, sample rate), without the cache: the engine the language uses. The
+    speech server's voice has one speed: other rates are stretched here at the same pitch."""
+    if _config["uri"] and not local:
+        samples, sample_rate = remote.synthesise(_config["uri"], text, language=lang,
+                                                 timeout=_config["timeout"])
+        if rate != 1.0:
+            samples = audio.change_tempo(samples, sample_rate, rate)
+        return samples, sample_rate
     model = piper_voice(lang)
     if model is not None:
         return piper.synthesise(model, text, rate)
@@ -74,13 +88,20 @@ def recorded(key: str, lang: str) -> Path | None:
 def speak(text: str, lang: str = "id", rate: float = 1.0) -> Path:
     """An Ogg/Opus file saying `text` (normalised first), from the cache when it is there."""
     rate = _nearest(rate)
-    engine, voice = engine_for(lang)
     spoken = normalise(text)
 
-    def synthesised() -> bytes:
-        samples, sample_rate = synthesise(spoken, lang, rate)
-        return audio.to_ogg_opus(samples, sample_rate)
-    return _cached(f"{engine}|{voice}|{rate}|{spoken}", synthesised)
+    def made_by(local: bool) -> Path:
+        engine, voice = engine_for(lang, local)
+
+        def synthesised() -> bytes:
+            samples, sample_rate = synthesise(spoken, lang, rate, local)
+            return audio.to_ogg_opus(samples, sample_rate)
+        return _cached(f"{engine}|{voice}|{rate}|{spoken}", synthesised)
+    try:
+        return made_by(local=False)
+    except Busy:
+        # The speech server is down or slow: this machine's own voice reads it meanwhile.
+        return made_by(local=True)
 
 
 def prompt_path(key: str, text: str, lang: str = "id", rate: float = 1.0) -> Path:

@@ -47,6 +47,17 @@ def install_model():
     click.echo(stt.install_model())
 
 
+@speech_command.command("serve")
+@click.option("--uri", default="tcp://0.0.0.0:10300", show_default=True,
+              help="tcp://host:port to listen on")
+@click.option("--threads", default=2, show_default=True, type=int)
+def serve(uri, threads):
+    """Serve speech recognition to other app servers over the Wyoming protocol
+    (Home Assistant's wyoming-faster-whisper, over this app's Whisper model)."""
+    from speech import serve as server
+    server.serve(uri, folder(current_app) / "whisper-base", threads)
+
+
 @speech_command.command("install-voice")
 @click.argument("source")
 @click.option("--sha256", "checksum", required=True, help="sha256 of the .onnx file")

@@ -21,5 +21,8 @@ def recordings_folder(app) -> Path:
 def configure_speech(app) -> None:
     """Point speech/ (one engine per process) at this app's folders."""
     base = folder(app)
-    tts.configure(base / "cache", recorded_dirs=[recordings_folder(app)], piper_dir=base / "piper")
-    stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1))
+    timeout = app.config.get("SPEECH_TIMEOUT", 10.0)
+    tts.configure(base / "cache", recorded_dirs=[recordings_folder(app)], piper_dir=base / "piper",
+                  uri=app.config.get("SPEECH_TTS_URI") or None, timeout=timeout)
+    stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1),
+                  uri=app.config.get("SPEECH_STT_URI") or None, timeout=timeout)

@@ -207,12 +207,40 @@ def match(text: str, lang: str = "id", context: str | None = None) -> Match:
     if meaning:
         least = min(_heard_in(words, said.split()) for words in meaning)
         best.confidence = round(min(best.confidence, max(least, UNSURE)), 3)
+    best = _with_meaning(best, said, lang, allowed)
     return best if best.confidence >= UNSURE else Match(None, {}, best.confidence)
+
+
+def _with_meaning(close: Match, said: str, lang: str, allowed) -> Match:
+    """The fuzzy match to a template sentence, or what the words mean (meaning.py) when that
+    is surer. When the two disagree and both could be meant, the surer is only asked about."""
+    from . import meaning
+    meant = meaning.understand(said, lang, tuple(allowed))
+    if meant is None:
+        near = meaning.nearest(said, tuple(allowed))
+        if near is None:
+            return close
+        found = Match(near.intent, near.slots, near.confidence)
+        if close.intent is None or close.confidence < UNSURE or found.confidence > close.confidence:
+            return found
+        return close
+    found = Match(meant.intent, meant.slots, meant.confidence)
+    if close.intent is None or close.confidence < UNSURE:
+        return found
+    if (close.intent, close.slots) == (found.intent, found.slots):
+        return found if found.confidence > close.confidence else close
+    best = found if found.confidence >= close.confidence else close
+    return Match(best.intent, best.slots, min(best.confidence, ASK))
 
 
 def doubted(found: Match) -> Match:
     """The same meaning, to be asked about rather than acted on."""
     return Match(found.intent, found.slots, min(found.confidence, ASK))
+
+
+def likeness(said: str, sentence: str) -> float:
+    """How close a (clean) transcript is to a sentence, by letters or by sound."""
+    return _likeness(said, sounds(said), sentence)
 
 
 def _likeness(said: str, heard: str, sentence: str) -> float:

@@ -10,6 +10,10 @@ phase differs a little, so the figure there differs by a few utterances: 63 of 7
 2026-11-23, 58 since the tests before it speak differently (with the voices reseeded or their
 phase shifted by hand the bench gave 58 to 61). The floor sits four below the bench's. Raise it as the recogniser
 improves; once it reaches the target, the floor is the target.
+
+Issue 20 grew the set to two parts of 294 and 157 lines; recognising them takes minutes on
+two cores, so this test keeps to the tuning part's first 102 lines (the set it always ran) and
+the held-out figure is bench/voice_accuracy.py --part test's (docs/voice-accuracy.md).
 """
 import pytest
 
@@ -30,7 +34,11 @@ MOST_WRONG_ACTIONS = 3
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     stt.configure(tmp_path_factory.getbasetemp() / "whisper-base")
-    return devset.run()
+    return devset.run(limit=ORIGINAL_LINES)
+
+
+# The original development lines: the held-out part is the bench's (issue 20), too slow here.
+ORIGINAL_LINES = 102
 
 
 SUMMARY = ("correct", "in_domain", "accuracy", "wrong_actions", "false_accepts",
