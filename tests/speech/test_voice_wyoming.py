@@ -18,7 +18,7 @@ import pytest
 from speech import audio, espeak, remote, stt, tts
 from speech.errors import Busy
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
