@@ -64,6 +64,24 @@ def test_a_word_outside_the_prompt_is_not_heard_twice(monkeypatch, upload):
     assert calls == [True] and result.slots == {"nomor": 4}
 
 
+def test_the_prompt_going_round_is_heard_again_however_sure(monkeypatch, upload):
+    """Seen in a full test run: "tolong tutup pintunya", asked yes or no, written "Tidak, Tid,
+    T" (the prompt's "tidak" in a loop) and taken as no. Without the prompt it is chatter."""
+    calls = []
+    _whisper(monkeypatch, stt.Transcript("Tidak, Tid, T", False, -0.1),
+             stt.Transcript("Tolong tutup pintunya.", False, -0.4), calls)
+    result = stt.recognise(upload, "id", "yatidak")
+    assert calls == [True, False] and result.verified   # and no listen for its words only
+    assert not (result.intent == "tidak" and result.confidence >= intents.SURE)
+
+
+def test_a_clear_yes_said_twice_still_acts(monkeypatch, upload):
+    _whisper(monkeypatch, stt.Transcript("Ya, ya.", False, -0.05),
+             stt.Transcript("Ya, ya.", False, -0.1), [])
+    result = stt.recognise(upload, "id", "yatidak")
+    assert result.verified and result.intent == "ya" and result.confidence >= intents.SURE
+
+
 def test_a_real_empat_is_never_taken_for_kembali(tmp_path_factory):
     """espeak-ng's "empat" in a voice Whisper base hears as "Kembali." with the menu's prompt
     (probed while building the guard)."""
