@@ -9,16 +9,20 @@ and officer where there is one, a link built from MENTARI_PUBLIC_URL, and the of
 records it as `bahasa`), whoever's action sends it. Never the NIK, the address or the citizen's
 name: an SMS can be read by anyone holding the phone.
 """
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from babel.dates import format_date, format_datetime
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _
 
 from ..bahasa.locales import locale_for
+from ..domain import konsultasi as consultation
 from ..domain import nomor, pesan
 from ..domain.workflow import Aksi, Mode
 from ..store import notifikasi as store
+from ..store.db import utcnow
+from . import konsultasi as rooms
+from .clock import office_zone
 
 # Short forms: one SMS has little room. Schedules are office time (WITA) as typed.
 DAY_FORMAT = "EEE d MMM"
@@ -59,6 +63,13 @@ def _templates(aksi: Aksi, mode: str) -> str | None:
         return _("MENTARI %(nomor)s: %(layanan)s selesai. Mohon nilai %(petugas)s: "
                  "%(tautan)s Info %(telepon)s")
     return None
+
+
+def _room_template() -> str:
+    # i18n: sent as a consultation's room opens (issue 18); %(jam)s is the booked time (the
+    # day is in the approval's SMS), %(tautan)s the room's address.
+    return _("MENTARI %(nomor)s: ruang konsultasi sudah buka, mulai %(jam)s. "
+             "Masuk: %(tautan)s Info %(telepon)s")
 
 
 def _keberatan_template(state: str) -> str | None:
@@ -113,6 +124,24 @@ def message(permohonan: dict, aksi: Aksi) -> str | None:
     return pesan.fit(template, _values(permohonan, locale), _shrink(fallback))
 
 
+def room_reminder(permohonan: dict) -> tuple[str, datetime] | None:
+    """The SMS that tells a consultation's citizen its room is open, and when (office time)
+    to send it: one message, sent as the room opens, with the room's own address on
+    MENTARI_PUBLIC_URL (the approval's SMS, at 158 of 160 characters with a long officer's
+    name, has no room left for it). None for other modes."""
+    waktu = _moment(permohonan.get("jadwal_petugas"))
+    if permohonan.get("mode") != Mode.KONSULTASI or waktu is None:
+        return None
+    opens = consultation.opens_at(waktu.isoformat(), rooms.buka_menit())
+    locale = locale_for(permohonan.get("bahasa"))
+    with force_locale(locale):
+        template = _room_template()
+    values = dict(_values(permohonan, locale),
+                  jam=format_datetime(waktu, "HH.mm", locale=locale),
+                  tautan=public_link("konsultasi.ruang", permohonan_id=permohonan["id"]))
+    return pesan.fit(template, values, _shrink("")), opens
+
+
 def keberatan_message(permohonan: dict, state: str, petugas: str | None = None) -> str | None:
     """The SMS for a keberatan decision (`petugas`: who takes the result home), or None."""
     if state not in pesan.KEBERATAN_TELLS:
@@ -128,6 +157,13 @@ def tell(db, permohonan: dict, aksi: Aksi, now: str | None = None) -> None:
     text = message(permohonan, aksi)
     if text is not None:
         store.add(db, permohonan["id"], text, permohonan.get("telepon"), now)
+    reminder = room_reminder(permohonan) if aksi is Aksi.SETUJUI else None
+    if reminder is not None:
+        text, opens = reminder
+        at = opens.replace(tzinfo=office_zone()).astimezone(timezone.utc)
+        # Never dated before the approval itself (a room booked to open at once).
+        store.add(db, permohonan["id"], text, permohonan.get("telepon"),
+                  max(at.isoformat(timespec="seconds"), now or utcnow()))
 
 
 def tell_keberatan(db, permohonan: dict, state: str, petugas: str | None = None,

@@ -9,7 +9,8 @@ from .db import rows, transaction, utcnow
 
 
 def add(db, permohonan_id: int, isi: str, tujuan: str | None, now: str | None = None) -> int:
-    """A message about a request (its inbox), sent to `tujuan` when there is a phone."""
+    """A message about a request (its inbox), sent to `tujuan` when there is a phone. `now`
+    (UTC, ISO) may lie ahead: the message is dated and sent then (a reminder)."""
     return _add(db, {"permohonan_id": permohonan_id}, isi, tujuan, now)
 
 
@@ -35,9 +36,11 @@ def for_pengaduan(db, pengaduan_id: int) -> list[dict]:
                        WHERE p.pengaduan_id = ? ORDER BY p.id""", (pengaduan_id,))
 
 
-def inbox(db, permohonan_id: int) -> list[dict]:
-    return rows(db, "SELECT * FROM pesan WHERE permohonan_id = ? ORDER BY id DESC",
-                (permohonan_id,))
+def inbox(db, permohonan_id: int, now: str | None = None) -> list[dict]:
+    """A request's messages whose time has come (a reminder waits for its own), newest
+    first."""
+    return rows(db, "SELECT * FROM pesan WHERE permohonan_id = ? AND at <= ? "
+                    "ORDER BY at DESC, id DESC", (permohonan_id, now or utcnow()))
 
 
 def claim_due(db, now: str, lease_until: str, limit: int = 20) -> list[dict]:

@@ -53,6 +53,8 @@ def every_message(app, **request_values) -> list[tuple[str, str, str]]:
                     kind = f"{aksi}-{mode}" if aksi is Aksi.SETUJUI else str(aksi)
                     out.append((language, kind, notifikasi.message(
                         _request(language, mode, **request_values), aksi)))
+            out.append((language, "ruang-konsultasi", notifikasi.room_reminder(
+                _request(language, Mode.KONSULTASI, **request_values))[0]))
             for state in KEBERATAN:
                 out.append((language, f"keberatan-{state}", notifikasi.keberatan_message(
                     _request(language, Mode.LANGSUNG, **request_values), state,
@@ -69,18 +71,21 @@ def test_every_message_in_both_languages_is_one_sms_and_says_what_and_when():
         assert length <= pesan.SMS_LIMIT, f"{language} {kind}: {length} characters: {text}"
         assert pesan.sms_parts(text) == 1
         assert text.startswith(f"MENTARI {nomor.grouped(NUMBER)}")
-        assert f"{PUBLIC_URL}/status" in text and PHONE in text
+        link = "/konsultasi/1 " if kind == "ruang-konsultasi" else "/status"
+        assert f"{PUBLIC_URL}{link}" in text and PHONE in text, (language, kind, text)
         longest[(language, kind)] = length
         locale = locale_for(language)
         if kind.startswith(("setujui", "lapor", "keberatan-diterima")):
             assert LONG_OFFICER in text, f"{language} {kind} cut the officer's name: {text}"
+        if kind == "ruang-konsultasi":
+            assert "10.30" in text, text   # sent on the day: the time the consultation starts
         if kind.startswith("setujui"):
             when = format_datetime(datetime.fromisoformat(SERVICE_AT), "EEE d MMM HH.mm",
                                    locale=locale)
             assert when in text, f"{language} {kind} lacks {when!r}: {text}"
         if kind == "ajukan":
             assert format_date(date.fromisoformat(DEADLINE), "EEE d MMM", locale=locale) in text
-    assert len(longest) == 2 * (len(pesan.TELLS) - 1 + len(Mode) + len(KEBERATAN))
+    assert len(longest) == 2 * (len(pesan.TELLS) - 1 + len(Mode) + 1 + len(KEBERATAN))
 
 
 def test_a_balinese_message_is_not_the_indonesian_one():
@@ -103,7 +108,8 @@ def test_even_extreme_names_and_settings_leave_one_sms():
     app = _app(url, phone)
     for language, kind, text in every_message(app, service=service, officer=officer):
         assert pesan.septets(text) is not None and pesan.septets(text) <= 160, (kind, text)
-        assert f"{url}/status" in text and phone in text and nomor.grouped(NUMBER) in text
+        link = f"{url}/konsultasi/1" if kind == "ruang-konsultasi" else f"{url}/status"
+        assert link in text and phone in text and nomor.grouped(NUMBER) in text
         assert "“" not in text and "–" not in text
         if kind.startswith("setujui"):
             assert "10.30" in text and officer.split()[0] in text, (language, kind, text)
