@@ -15,6 +15,7 @@ from pathlib import Path
 from flask import (abort, current_app, flash, g, jsonify, redirect, render_template, request,
                    send_from_directory, url_for)
 from flask_babel import gettext as _
+from werkzeug.exceptions import NotFound
 
 from ..bahasa import labels
 from ..domain import konsultasi as rules
@@ -94,7 +95,12 @@ def sender(m: dict, siapa: str) -> str:
 
 @bp.get("/<int:permohonan_id>")
 def ruang(permohonan_id: int):
-    p, siapa = room(permohonan_id)
+    try:
+        p, siapa = room(permohonan_id)
+    except NotFound:
+        # The room's SMS link opened in another browser or phone: the same 404 page for every
+        # number, whether a room exists or not, telling the citizen how to get in.
+        return render_template("konsultasi/tidak_di_sini.html"), 404
     return _page(p, siapa)
 
 

@@ -54,6 +54,20 @@ def test_strangers_get_404(app, konsultasi, login, client):
     assert client.get("/konsultasi/999999").status_code == 404
 
 
+def test_a_room_link_on_another_phone_says_how_to_get_in(app, konsultasi, client):
+    """The room's SMS opened in another browser: a 404 that shows the way in (prove the
+    request on /status), word for word the same as for a number with no room."""
+    page = client.get(f"/konsultasi/{konsultasi['id']}")
+    nowhere = client.get("/konsultasi/999999")
+    assert page.status_code == nowhere.status_code == 404
+    text = page.get_data(as_text=True)
+    assert "Ruang konsultasi terbuka di HP yang dipakai untuk mengajukan permohonan" in text
+    assert 'href="/status"' in text
+    def main(html):
+        return html[html.index("<main"):html.index("</main>")]
+    assert main(text) == main(nowhere.get_data(as_text=True))
+
+
 def test_another_officer_gets_404(app, db, konsultasi, client):
     other = approve(db, app)
     db.execute("UPDATE permohonan SET petugas_id = ? WHERE id = ?",
