@@ -270,6 +270,174 @@ def test_a_call_nobody_answers_leaves_a_chat(room, citizen, officer):
     wait_for_message(officer, "Saya tulis saja, Bu.")
 
 
+# --- the live call's video (issue 18: "video when the link allows") ---------------------------
+
+MEDIA_FIGURES = """
+const pc = window.__mentariPanggilan;
+if (!pc) return null;
+const stats = await pc.getStats();
+const out = {state: pc.connectionState, audioSent: 0, audioReceived: 0, videoSent: 0,
+             framesDecoded: 0};
+stats.forEach(s => {
+  if (s.type === 'outbound-rtp' && s.kind === 'audio') out.audioSent += s.bytesSent || 0;
+  if (s.type === 'inbound-rtp' && s.kind === 'audio') out.audioReceived += s.bytesReceived || 0;
+  if (s.type === 'outbound-rtp' && s.kind === 'video') out.videoSent += s.bytesSent || 0;
+  if (s.type === 'inbound-rtp' && s.kind === 'video') out.framesDecoded += s.framesDecoded || 0;
+});
+const screen = document.querySelector('[data-telepon-video]');
+out.remoteWidth = screen.videoWidth;
+out.remoteShown = !screen.hidden;
+return out;"""
+
+
+@pytest.fixture
+def plain_room():
+    """An open room of a citizen who asked for no interpreter: the call starts with sound."""
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        pid = scenario.consultation(app, db, timedelta(minutes=5), interpreter=False)
+        db.conn.commit()
+    return pid
+
+
+def call_and_connect(citizen, officer) -> None:
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+    pick_up = officer.find_element(By.CSS_SELECTOR, "[data-telepon-angkat]")
+    WebDriverWait(officer, 30).until(lambda b: pick_up.is_displayed(), "the call never rang")
+    pick_up.click()
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 45).until(lambda b: call_state(b) == "tersambung",
+                                         "the call never reached connected")
+
+
+def call_status(browser) -> str:
+    return browser.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text
+
+
+def wait(browser, seconds: float) -> None:
+    browser.execute_script(f"return new Promise(r => setTimeout(r, {seconds * 1000}))")
+
+
+def test_on_a_good_link_the_call_adds_video_both_ways(plain_room, citizen, officer):
+    enter_as_citizen(citizen, plain_room)
+    enter_as_officer(officer, plain_room)
+    camera = citizen.find_element(By.CSS_SELECTOR, "[data-telepon-kamera]")
+    assert not camera.is_displayed(), "a camera button before any call"
+    call_and_connect(citizen, officer)
+    # Loopback allows video: each side adds its camera once the link has been measured, and
+    # each sees the other's moving picture.
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 30).until(
+            lambda b: (lambda f: f and f["framesDecoded"] > 0 and f["remoteWidth"] > 0
+                       and f["remoteShown"])(b.execute_script(MEDIA_FIGURES)),
+            "no video arrived")
+    figures = {name: b.execute_script(MEDIA_FIGURES)
+               for name, b in (("citizen", citizen), ("officer", officer))}
+    for name, f in figures.items():
+        assert f["videoSent"] > 1000 and f["remoteShown"], figures
+        assert f["audioSent"] > 1000 and f["audioReceived"] > 1000, figures
+    assert "video" in call_status(citizen).lower()
+    assert camera.is_displayed() and camera.get_attribute("aria-pressed") == "true"
+    remote = citizen.find_element(By.CSS_SELECTOR, "[data-telepon-video]")
+    assert remote.get_attribute("aria-label") == "Video langsung dari petugas"
+    audit(citizen, "konsultasi.ruang in a video call, citizen's browser")
+
+    # The citizen turns her camera off: the officer's picture of her stops, the sound goes on.
+    camera.click()
+    assert camera.get_attribute("aria-pressed") == "false"
+    assert "Kamera Anda mati" in call_status(citizen)
+    WebDriverWait(officer, 15).until(lambda b: not b.execute_script(MEDIA_FIGURES)["remoteShown"],
+                                     "the officer still shows the citizen's picture")
+    before = officer.execute_script(MEDIA_FIGURES)
+    wait(officer, 2)
+    after = officer.execute_script(MEDIA_FIGURES)
+    assert after["audioReceived"] > before["audioReceived"], (before, after)
+    assert citizen.execute_script(MEDIA_FIGURES)["remoteShown"], "the officer's picture went too"
+
+
+def test_on_a_link_too_slow_for_video_the_call_goes_on_with_sound(room, citizen, officer):
+    """The citizen asked for an interpreter, so video starts at once; the link (loopback,
+    a few Mbit/s as the browsers estimate it) is below the threshold the office set, so the
+    camera is dropped and the room says so; sound flows both ways."""
+    app = site().app
+    app.config["KONSULTASI_VIDEO_MIN_KBPS"] = 10_000_000   # 10 Gbit/s: no link is enough
+    try:
+        enter_as_citizen(citizen, room)
+        enter_as_officer(officer, room)
+    finally:
+        app.config["KONSULTASI_VIDEO_MIN_KBPS"] = 250
+    call_and_connect(citizen, officer)
+    weak = "Sambungan lemah: panggilan lanjut dengan suara saja."
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 20).until(lambda b: weak in call_status(b),
+                                         "the weak link was never said")
+        WebDriverWait(browser, 10).until(
+            lambda b: b.find_element(By.CSS_SELECTOR, "[data-konsultasi-telepon]")
+            .get_attribute("data-video") == "mati")
+        assert b_camera_pressed(browser) == "false"
+    wait(citizen, 3)   # what was on the way has arrived
+    before = {name: b.execute_script(MEDIA_FIGURES)
+              for name, b in (("citizen", citizen), ("officer", officer))}
+    wait(citizen, 3)
+    after = {name: b.execute_script(MEDIA_FIGURES)
+             for name, b in (("citizen", citizen), ("officer", officer))}
+    for name in before:
+        b, a = before[name], after[name]
+        assert a["state"] == "connected", after
+        assert a["videoSent"] - b["videoSent"] < 2000, (name, before, after)   # RTCP only
+        assert a["audioSent"] - b["audioSent"] > 1000, (name, before, after)
+        assert a["audioReceived"] - b["audioReceived"] > 1000, (name, before, after)
+        assert not a["remoteShown"], (name, after)
+    assert call_state(citizen) == "tersambung"
+
+
+def b_camera_pressed(browser) -> str:
+    return browser.find_element(By.CSS_SELECTOR, "[data-telepon-kamera]").get_attribute(
+        "aria-pressed")
+
+
+def test_a_sign_language_video_message_reaches_the_officer(room, citizen, officer):
+    """The deaf citizen records a short video with the room's camera recorder and sends it;
+    the officer's page shows it, with its poster, without a reload."""
+    enter_as_citizen(citizen, room)
+    enter_as_officer(officer, room)
+    officer.execute_script("window.__halaman = true")
+    form = citizen.find_element(By.CSS_SELECTOR, "[data-konsultasi-video]")
+    assert form.get_attribute("open") is not None, "video is not offered first"
+    form.find_element(By.CSS_SELECTOR, "[data-nyalakan]").click()
+    start = form.find_element(By.CSS_SELECTOR, "[data-mulai]")
+    WebDriverWait(citizen, 10).until(lambda b: start.is_displayed(), "the camera never came on")
+    start.click()
+    wait(citizen, 3)
+    form.find_element(By.CSS_SELECTOR, "[data-berhenti]").click()
+    WebDriverWait(citizen, 10).until(lambda b: b.execute_script(
+        "return document.getElementById('video').files.length") == 1, "nothing was recorded")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(officer, 120).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-konsultasi-daftar] video"),
+        "the video message never reached the officer")
+    assert officer.execute_script("return window.__halaman === true"), "the page reloaded"
+    video = officer.find_element(By.CSS_SELECTOR, "[data-konsultasi-daftar] video")
+    assert video.get_attribute("aria-label") == "Video bahasa isyarat: Pemohon"
+    poster = officer.execute_async_script("""
+        const done = arguments[arguments.length - 1], img = new Image();
+        img.onload = () => done(img.naturalWidth); img.onerror = () => done(0);
+        img.src = arguments[0];""", video.get_attribute("poster"))
+    assert poster > 0, "the poster does not load"
+    playable = officer.execute_async_script("""
+        const done = arguments[arguments.length - 1], v = arguments[0];
+        v.preload = 'auto'; v.load();
+        v.addEventListener('loadedmetadata', () => done(v.videoWidth), {once: true});
+        v.addEventListener('error', () => done(0), {once: true});
+        setTimeout(() => done(-1), 20000);""", video)
+    assert playable > 0, playable
+    # The citizen's page, back from the post, shows her own video.
+    WebDriverWait(citizen, 30).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "[data-konsultasi-daftar] video"))
+    audit(officer, "konsultasi.ruang with a video message, officer's browser")
+
+
 # --- voice mode (issue 18.5): a blind citizen consults by voice alone ---------------------------
 
 import json  # noqa: E402

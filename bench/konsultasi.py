@@ -1,6 +1,7 @@
 """Konsultasi Online (issue 18): what a consultation room costs and how fast its messages go.
 
-    .venv/bin/python bench/konsultasi.py
+    .venv/bin/python bench/konsultasi.py            (everything)
+    .venv/bin/python bench/konsultasi.py telepon    (the live call alone)
 
 Prints:
 - message delivery (from the citizen's send to the officer's page having it), p50 and p95,
@@ -10,6 +11,10 @@ Prints:
 - the room's first visit as a phone downloads it, compressed (bench/page_weight.py's count;
   budget 50 KB);
 - voice-note transcription time per second of audio (the app's Whisper, espeak-ng speech);
+- the live call between two headless Chromiums with fake camera and microphone, on loopback
+  and on a link "too slow for video" (the office's threshold set above what loopback
+  estimates): time to ring, from pick-up to connected, whether video came on, the link's
+  estimate and the audio and video bitrates each side sends;
 - the default server (`make run`: gunicorn, pwa/gunicorn_conf.py) with more and more open rooms,
   each with both pages polling: delivery p95, poll answer p95, server memory and threads, and
   how many rooms it holds before delivery p95 passes 2 s more than the polling interval.
@@ -251,6 +256,102 @@ def transcription() -> tuple[float, float, str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+CALL_FIGURES = """
+const pc = window.__mentariPanggilan;
+if (!pc) return null;
+const stats = await pc.getStats();
+const out = {audio: 0, video: 0, frames: 0};
+stats.forEach(s => {
+  if (s.type === 'outbound-rtp') out[s.kind] += s.bytesSent || 0;
+  if (s.type === 'inbound-rtp' && s.kind === 'video') out.frames += s.framesDecoded || 0;
+});
+const box = document.querySelector('[data-konsultasi-telepon]');
+out.video_on = box.getAttribute('data-video') === 'nyala';
+out.kbps = box.getAttribute('data-kbps');
+out.status = box.querySelector('[data-telepon-status]').textContent;
+return out;"""
+
+
+def live_call(min_kbps: int | None, interpreter: bool) -> dict:
+    """One call in a room of the harness's site; `min_kbps` replaces the office's threshold."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from a11y_tests.harness.browser import chromium
+    from a11y_tests.harness.routes import citizen_session
+    from a11y_tests.harness.scenario import consultation
+    from a11y_tests.harness.site import login_as, serve, site
+    from pwa.web.db import get_db
+
+    media = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+    app = site().app
+    with app.test_request_context("/"):
+        db = get_db()
+        pid = consultation(app, db, timedelta(minutes=5), interpreter=interpreter)
+        db.conn.commit()
+    saved = app.config["KONSULTASI_VIDEO_MIN_KBPS"]
+    if min_kbps is not None:
+        app.config["KONSULTASI_VIDEO_MIN_KBPS"] = min_kbps
+    try:
+        with serve() as url, chromium(*media, base_url=url, prefix="mentari-bench-warga-") as c, \
+                chromium(*media, base_url=url, prefix="mentari-bench-petugas-") as o:
+            citizen_session(c, {"milik": [pid]})
+            c.get(url + "/healthz")
+            c.get(f"{url}/konsultasi/{pid}")
+            login_as(o, "petugas")
+            o.get(f"{url}/konsultasi/{pid}")
+
+            def state(b):
+                return b.find_element(By.CSS_SELECTOR, "[data-konsultasi-telepon]").get_attribute(
+                    "data-keadaan")
+            started = time.perf_counter()
+            c.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+            pick_up = o.find_element(By.CSS_SELECTOR, "[data-telepon-angkat]")
+            WebDriverWait(o, 60, poll_frequency=0.05).until(lambda b: pick_up.is_displayed())
+            rang = time.perf_counter()
+            pick_up.click()
+            WebDriverWait(c, 60, poll_frequency=0.05).until(
+                lambda b: state(b) == "tersambung" and state(o) == "tersambung")
+            connected = time.perf_counter()
+            c.execute_script("return new Promise(r => setTimeout(r, 8000))")   # settle
+            first = {"c": c.execute_script(CALL_FIGURES), "o": o.execute_script(CALL_FIGURES)}
+            c.execute_script("return new Promise(r => setTimeout(r, 5000))")
+            then = {"c": c.execute_script(CALL_FIGURES), "o": o.execute_script(CALL_FIGURES)}
+            rate = {side: {kind: (then[side][kind] - first[side][kind]) * 8 / 5 / 1000
+                           for kind in ("audio", "video")} for side in first}
+            return {"ring": rang - started, "connect": connected - rang,
+                    "video_on": {side: then[side]["video_on"] for side in then},
+                    "kbps_estimate": {side: then[side]["kbps"] for side in then},
+                    "rate": rate, "status": then["c"]["status"],
+                    "frames": {side: then[side]["frames"] - first[side]["frames"]
+                               for side in then}}
+    finally:
+        app.config["KONSULTASI_VIDEO_MIN_KBPS"] = saved
+
+
+def print_live_calls() -> None:
+    from a11y_tests.harness.browser import browser_missing
+    if browser_missing():
+        print(f"live call: not measured ({browser_missing()} missing)")
+        return
+    cases = (("loopback, no interpreter asked (video when measured)", None, False),
+             ("loopback, interpreter asked (video at once)", None, True),
+             ("too slow for video (threshold 10 Gbit/s), interpreter asked", 10_000_000, True))
+    print("\nlive call (two headless Chromiums, fake camera and microphone; media straight "
+          "over loopback UDP)")
+    for name, min_kbps, interpreter in cases:
+        f = live_call(min_kbps, interpreter)
+        r = f["rate"]
+        print(f"  {name}:\n"
+              f"    ring {f['ring']:.1f} s (the officer's poll), pick-up to connected "
+              f"{f['connect']:.1f} s; video on: citizen {f['video_on']['c']}, officer "
+              f"{f['video_on']['o']}; link estimate {f['kbps_estimate']['c']} / "
+              f"{f['kbps_estimate']['o']} kbit/s\n"
+              f"    sent kbit/s: citizen audio {r['c']['audio']:.0f}, video {r['c']['video']:.0f}; "
+              f"officer audio {r['o']['audio']:.0f}, video {r['o']['video']:.0f}; frames "
+              f"decoded in 5 s {f['frames']['c']} / {f['frames']['o']}; status "
+              f"{f['status']!r}")
+
+
 def main() -> None:
     from a11y_tests.harness.slow_link import SlowLink
     from bench.slow3g import KBIT, LATENCY_MS
@@ -264,6 +365,8 @@ def main() -> None:
     seconds, took, text = transcription()
     print(f"voice note transcription: {took:.1f} s for {seconds:.1f} s of audio = "
           f"{took / seconds:.2f} s per audio second ({text[:60]!r}…)")
+
+    print_live_calls()
 
     folder = tempfile.mkdtemp(prefix="mentari-bench-konsultasi-")
     proc = None
@@ -311,4 +414,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["telepon"]:   # the live call alone
+        print_live_calls()
+    else:
+        main()

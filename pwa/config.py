@@ -105,6 +105,10 @@ def from_environment(instance_path: str) -> dict:
         "ICE_SERVERS": env.get("MENTARI_ICE_SERVERS", "[]"),
         # How long a live call may take to connect before the room gives up on it.
         "KONSULTASI_PANGGILAN_DETIK": int(env.get("MENTARI_KONSULTASI_PANGGILAN_DETIK", "45")),
+        # The live call adds video only while the link's estimated outgoing bitrate
+        # (WebRTC's availableOutgoingBitrate) is at least this many kbit/s; below it for a few
+        # seconds, or with heavy loss, the call goes on with sound alone.
+        "KONSULTASI_VIDEO_MIN_KBPS": int(env.get("MENTARI_KONSULTASI_VIDEO_MIN_KBPS", "250")),
         # How many minutes before the booked time a consultation's room opens.
         "KONSULTASI_BUKA_MENIT": int(env.get("MENTARI_KONSULTASI_BUKA_MENIT", "10")),
         # New drafts (each may hold uploads) from one client.

@@ -122,16 +122,19 @@ def _staff_accounts(app, db, out: Demo) -> None:
 
 
 def consultation(app, db, starts: timedelta = timedelta(minutes=5),
-                 talk: bool = False) -> int:
+                 talk: bool = False, interpreter: bool = True) -> int:
     """An approved consultation of the citizen's for the demo petugas, booked `starts` from now
-    (the room opens ten minutes before); with `talk`, a message from each side."""
+    (the room opens ten minutes before); with `talk`, a message from each side. The citizen
+    is deaf and asked for a sign-language interpreter (the room offers video first), or
+    without `interpreter` asked for no help at all."""
     from pwa.services import konsultasi, clock
     from pwa.store import permohonan as requests, staf as staff_store
     from tests.factories import submitted_request
     petugas = staff_store.by_username(db, "petugas")["id"]
     now = clock.office_now().replace(tzinfo=None, second=0, microsecond=0)
+    needs = {} if interpreter else {"kategori": [], "disabilitas": [], "bantuan": []}
     p = submitted_request(db, app.config["UPLOAD_FOLDER"], slug="konsultasi",
-                          mode=Mode.KONSULTASI)
+                          mode=Mode.KONSULTASI, **needs)
     requests.update_fields(db, p["id"], {
         "status": "disetujui", "petugas_id": petugas,
         "jadwal_petugas": (now + starts).isoformat(timespec="minutes")})

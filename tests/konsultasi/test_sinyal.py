@@ -77,3 +77,22 @@ def test_ice_servers_come_from_the_configuration(app, citizen, konsultasi):
     app.config["ICE_SERVERS"] = "not json"
     assert 'data-ice="[]"' in citizen.get(f"/konsultasi/{konsultasi['id']}").get_data(
         as_text=True)
+
+
+def test_the_call_knows_the_video_threshold_and_who_signs(app, db, citizen, konsultasi):
+    """The page's call adds video above MENTARI_KONSULTASI_VIDEO_MIN_KBPS, and at once in the
+    room of a citizen who asked for an interpreter (the test request did); a citizen who
+    asked for none starts with sound only."""
+    from .conftest import approve, as_citizen
+    app.config["KONSULTASI_VIDEO_MIN_KBPS"] = 400
+    try:
+        page = citizen.get(f"/konsultasi/{konsultasi['id']}").get_data(as_text=True)
+    finally:
+        app.config["KONSULTASI_VIDEO_MIN_KBPS"] = 250
+    assert 'data-video-min-kbps="400"' in page and 'data-video-dulu="ya"' in page
+    assert "Sambungan lemah: panggilan lanjut dengan suara saja." in page
+    assert 'aria-pressed="false"' in page and "Video langsung dari petugas" in page
+    plain = approve(db, app, kategori=[], disabilitas=[], bantuan=[])
+    c = app.test_client()
+    as_citizen(c, plain["id"])
+    assert 'data-video-dulu=""' in c.get(f"/konsultasi/{plain['id']}").get_data(as_text=True)

@@ -91,10 +91,17 @@
   var menungguTeks = {};   // voice notes of the other side whose text is still being written
   var pesanTerakhir = "";  // the last message of the other side, as it was said
 
-  /* ---- the live call: WebRTC audio, signalled through the app ----
+  /* ---- the live call: WebRTC, sound first and video when the link allows ----
      The whole session description (with its candidates: no trickle ICE) goes in one signal
      each way, read by the other side's next poll. Without "connected" within 45 s the call
-     is given up and the room stays a chat. */
+     is given up and the room stays a chat.
+     The offer carries a video line from the start (a transceiver with no camera yet), so
+     video comes and goes with sender.replaceTrack, never another offer over a 2G poll. Once
+     connected the page reads the link every second from getStats (the selected candidate
+     pair's availableOutgoingBitrate and round-trip time, the other side's reported loss):
+     while it allows data-video-min-kbps the camera is sent (at once where an interpreter was
+     asked for: data-video-dulu); a weak link for 3 s in a row drops the camera and the call
+     goes on with sound, said in the status (role=status, the call's polite live region). */
   var telepon = (function () {
     var bagian = document.querySelector("[data-konsultasi-telepon]");
     if (!bagian || !window.RTCPeerConnection || !navigator.mediaDevices) return null;
@@ -103,11 +110,25 @@
     var angkat = bagian.querySelector("[data-telepon-angkat]");
     var tutup = bagian.querySelector("[data-telepon-tutup]");
     var suara = bagian.querySelector("[data-telepon-suara]");
+    var kameraTombol = bagian.querySelector("[data-telepon-kamera]");
+    var layar = bagian.querySelector("[data-telepon-video]");
+    var layarSaya = bagian.querySelector("[data-telepon-kamera-saya]");
     var ice = [];
     try { ice = JSON.parse(bagian.getAttribute("data-ice") || "[]"); } catch (e) { ice = []; }
     var BATAS_MS = (parseInt(bagian.getAttribute("data-batas-detik"), 10) || 45) * 1000;
+    var VIDEO_MIN = (parseInt(bagian.getAttribute("data-video-min-kbps"), 10) || 250) * 1000;
+    var VIDEO_DULU = !!bagian.getAttribute("data-video-dulu");
+    var VIDEO_MAKS_BPS = 500000;   // a phone's data: sign language reads well below this
+    var RTT_LEMAH = 1.0, HILANG_LEMAH = 0.1, LEMAH_BERTURUT = 3, KUAT_BERTURUT = 2;
     var t = {terakhir: parseInt(bagian.getAttribute("data-sinyal-awal"), 10) || 0};
     var pc = null, aliran = null, tawaran = null, keadaanTelepon = "diam", jamBatas = null;
+    // The video: its transceiver, the camera being sent, and what the link and person said.
+    var v = {};
+    function videoAwal() {
+      v = {tx: null, kamera: null, jam: null, lemah: 0, kuat: 0, sudahLemah: false,
+           dimatikan: false, diterima: 0, diam: 0, menyalakan: false};
+    }
+    videoAwal();
     function teks(nama) { return bagian.getAttribute("data-teks-" + nama) || ""; }
     function umumkan(kalimat) {
       status.textContent = kalimat;
@@ -116,7 +137,12 @@
       mulai.hidden = keadaanTelepon !== "diam";
       angkat.hidden = keadaanTelepon !== "masuk";
       tutup.hidden = keadaanTelepon === "diam";
+      if (kameraTombol) {
+        kameraTombol.hidden = keadaanTelepon !== "tersambung" || !v.tx;
+        kameraTombol.setAttribute("aria-pressed", v.kamera ? "true" : "false");
+      }
       bagian.setAttribute("data-keadaan", keadaanTelepon);
+      bagian.setAttribute("data-video", v.kamera ? "nyala" : "mati");
     }
     function kirim(jenis, data) {
       return fetch(bagian.getAttribute("data-sinyal-url"), {
@@ -135,20 +161,30 @@
         });
       });
     }
-    function siapkan() {
+    function siapkan(memanggil) {
       return navigator.mediaDevices.getUserMedia({audio: true, video: false}).then(function (s) {
         aliran = s;
-        pc = new RTCPeerConnection({iceServers: ice});
+        // One transport for sound and video: the offer stays small, one set of candidates.
+        pc = new RTCPeerConnection({iceServers: ice, bundlePolicy: "max-bundle"});
         window.__mentariPanggilan = pc;
         s.getTracks().forEach(function (tr) { pc.addTrack(tr, s); });
-        pc.ontrack = function (e) { suara.srcObject = e.streams[0]; };
+        // The caller offers a video line with no camera yet; the answerer takes it up.
+        if (memanggil && pc.addTransceiver) {
+          v.tx = pc.addTransceiver("video", {direction: "sendrecv", streams: [s]});
+        }
+        pc.ontrack = function (e) {
+          if (e.track.kind === "video") layar.srcObject = new MediaStream([e.track]);
+          else suara.srcObject = e.streams[0] || new MediaStream([e.track]);
+        };
         pc.onconnectionstatechange = function () {
           if (!pc) return;
           if (pc.connectionState === "connected") {
             clearTimeout(jamBatas);
+            if (keadaanTelepon === "tersambung") return;
             keadaanTelepon = "tersambung";
             umumkan(teks("tersambung"));
             tombol();
+            mulaiPantau();
           } else if (pc.connectionState === "failed") {
             gagal();
           }
@@ -158,12 +194,119 @@
         }, BATAS_MS);
       });
     }
+
+    /* -- video: on when the link allows, off when it is weak or the person says so -- */
+    function nyalakanVideo(olehOrang) {
+      if (!v.tx || v.kamera || v.menyalakan) return;
+      var koneksi = pc;
+      v.menyalakan = true;
+      navigator.mediaDevices.getUserMedia({video: {width: {ideal: 480}, height: {ideal: 360},
+                                                   frameRate: {ideal: 15, max: 20}}})
+        .then(function (kamera) {
+          v.menyalakan = false;
+          if (pc !== koneksi || keadaanTelepon !== "tersambung") {
+            kamera.getTracks().forEach(function (tr) { tr.stop(); });
+            return;
+          }
+          v.kamera = kamera;
+          v.lemah = 0;
+          layarSaya.srcObject = kamera;
+          layarSaya.hidden = false;
+          return v.tx.sender.replaceTrack(kamera.getVideoTracks()[0]).then(function () {
+            batasiVideo(v.tx.sender);
+            umumkan(teks("video"));
+            tombol();
+          });
+        })
+        .catch(function () {
+          v.menyalakan = false;
+          if (olehOrang) umumkan(teks("kamera-gagal"));
+          v.dimatikan = true;   // not asked again by itself: the button tries again
+          matikanVideo();
+        });
+    }
+    function batasiVideo(sender) {
+      // Sign language needs movement more than sharpness: keep the frame rate, cap the bits.
+      try {
+        var p = sender.getParameters();
+        if (p.encodings && p.encodings.length) p.encodings[0].maxBitrate = VIDEO_MAKS_BPS;
+        p.degradationPreference = "maintain-framerate";
+        sender.setParameters(p).catch(function () {});
+      } catch (e) { /* the browser keeps its own limits */ }
+    }
+    function matikanVideo(sebab) {
+      if (v.tx && pc) v.tx.sender.replaceTrack(null).catch(function () {});
+      if (v.kamera) v.kamera.getTracks().forEach(function (tr) { tr.stop(); });
+      v.kamera = null;
+      layarSaya.srcObject = null;
+      layarSaya.hidden = true;
+      if (sebab === "lemah") { v.sudahLemah = true; umumkan(teks("lemah")); }
+      else if (sebab === "orang") umumkan(teks("kamera-mati"));
+      tombol();
+    }
+    function ukur(laporan) {
+      // The link as this side sends on it, and the other side's video as it arrives.
+      var pasangan = null, pilihan = null, hilang = 0, frame = null;
+      laporan.forEach(function (s) {
+        if (s.type === "transport" && s.selectedCandidatePairId) pilihan = s.selectedCandidatePairId;
+      });
+      laporan.forEach(function (s) {
+        if (s.type === "candidate-pair" && (pilihan ? s.id === pilihan
+                                            : s.nominated && s.state === "succeeded")) pasangan = s;
+        if (s.type === "remote-inbound-rtp" && s.fractionLost > hilang) hilang = s.fractionLost;
+        if (s.type === "inbound-rtp" && s.kind === "video") frame = s.framesDecoded || 0;
+      });
+      return {bps: pasangan ? pasangan.availableOutgoingBitrate : undefined,
+              rtt: pasangan ? pasangan.currentRoundTripTime : undefined,
+              hilang: hilang, frame: frame};
+    }
+    function pantau() {
+      if (!pc || keadaanTelepon !== "tersambung") return;
+      pc.getStats().then(function (laporan) {
+        if (!pc || keadaanTelepon !== "tersambung") return;
+        var m = ukur(laporan);
+        bagian.setAttribute("data-kbps", m.bps === undefined ? "" : Math.round(m.bps / 1000));
+        var lemah = (m.bps !== undefined && m.bps < VIDEO_MIN) || m.rtt > RTT_LEMAH
+                    || m.hilang > HILANG_LEMAH;
+        v.lemah = lemah ? v.lemah + 1 : 0;
+        v.kuat = lemah || m.bps === undefined ? 0 : v.kuat + 1;
+        if (v.kamera && v.lemah >= LEMAH_BERTURUT) matikanVideo("lemah");
+        else if (!v.kamera && !v.sudahLemah && v.lemah >= LEMAH_BERTURUT) {
+          v.sudahLemah = true;
+          umumkan(teks("lemah"));
+        } else if (!v.kamera && !v.sudahLemah && !v.dimatikan && v.kuat >= KUAT_BERTURUT) {
+          nyalakanVideo(false);
+        }
+        // The other side's picture is shown while its frames arrive.
+        if (m.frame !== null && m.frame > v.diterima) { v.diterima = m.frame; v.diam = 0; }
+        else v.diam++;
+        layar.hidden = !(m.frame && v.diam < 3);
+      }).catch(function () {});
+    }
+    function mulaiPantau() {
+      clearInterval(v.jam);
+      v.jam = setInterval(pantau, 1000);
+      if (VIDEO_DULU) nyalakanVideo(false);   // signing needs the picture: no waiting
+    }
+    if (kameraTombol) kameraTombol.addEventListener("click", function () {
+      if (keadaanTelepon !== "tersambung") return;
+      if (v.kamera) { v.dimatikan = true; matikanVideo("orang"); }
+      else { v.dimatikan = false; v.sudahLemah = false; v.lemah = 0; nyalakanVideo(true); }
+    });
+
     function bersihkan() {
       clearTimeout(jamBatas);
+      clearInterval(v.jam);
+      if (v.kamera) v.kamera.getTracks().forEach(function (tr) { tr.stop(); });
       if (pc) pc.close();
       if (aliran) aliran.getTracks().forEach(function (tr) { tr.stop(); });
       pc = null; aliran = null; tawaran = null;
+      videoAwal();
       suara.srcObject = null;
+      layar.srcObject = null;
+      layar.hidden = true;
+      layarSaya.srcObject = null;
+      layarSaya.hidden = true;
       keadaanTelepon = "diam";
       tombol();
     }
@@ -178,7 +321,7 @@
       keadaanTelepon = "memanggil";
       tombol();
       umumkan(teks("memanggil"));
-      siapkan().then(function () {
+      siapkan(true).then(function () {
         return pc.createOffer();
       }).then(function (o) { return pc.setLocalDescription(o); })
         .then(function () { return lengkap(pc); })
@@ -192,8 +335,17 @@
       tombol();
       umumkan(teks("menyambung"));
       var desc = tawaran;
-      siapkan().then(function () { return pc.setRemoteDescription(desc); })
-        .then(function () { return pc.createAnswer(); })
+      siapkan(false).then(function () { return pc.setRemoteDescription(desc); })
+        .then(function () {
+          // The caller's video line: this side sends on it too, once the link allows.
+          pc.getTransceivers().forEach(function (tx) {
+            if (!v.tx && tx.receiver && tx.receiver.track && tx.receiver.track.kind === "video") {
+              tx.direction = "sendrecv";
+              v.tx = tx;
+            }
+          });
+          return pc.createAnswer();
+        })
         .then(function (a) { return pc.setLocalDescription(a); })
         .then(function () { return lengkap(pc); })
         .then(function () { return kirim("jawab", JSON.stringify(pc.localDescription)); })
