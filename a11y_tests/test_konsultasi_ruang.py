@@ -347,3 +347,63 @@ def test_the_room_with_the_keyboard_alone(room, citizen, officer):
     ActionChains(citizen).send_keys(Keys.ENTER).perform()
     wait_for_message(officer, "Pesan dari papan ketik")
     assert citizen.execute_script("return !!document.activeElement.closest('form')")
+
+
+def _open_room_by_voice(driver, pid: int, answers: list, hold: bool = False) -> None:
+    """The citizen's phone in voice mode in room `pid`, the recogniser scripted with `answers`
+    (held until released with `hold`), the room's spoken menu listening."""
+    citizen_session(driver, {"milik": site().demo.owned + [pid]}, {"tampilan": "suara-aktif"})
+    driver.get(driver.base_url + "/healthz")
+    driver.execute_script("sessionStorage.clear();"
+                          "sessionStorage.setItem('suara-uji', arguments[0]);"
+                          "sessionStorage.setItem('mentari-suara-sambutan', '1');",
+                          json.dumps({"diam": True, "tahan": hold, "jawaban": answers}))
+    driver.get(f"{driver.base_url}/konsultasi/{pid}")
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
+
+
+def test_by_voice_ulangi_repeats_the_last_message(room, voice_driver, microphone):
+    """A new message is read aloud once; "ulangi" then says it again (who wrote it and what),
+    not the room's menu."""
+    from .harness.voice import scripted_intent
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    _open_room_by_voice(driver, room, [scripted_intent("ulangi", "ulangi")], hold=True)
+    speak_next(driver)          # "ulangi", held at the recogniser while the message comes
+    text = "Jangan lupa membawa akta kelahiran asli."
+    from pwa.services import konsultasi as service
+    with site().app.test_request_context("/"):
+        service.send(get_db(), room, "petugas", text)
+    WebDriverWait(driver, 60).until(lambda d: any(text in t for t in _said(d)),
+                                    "the officer's new message was not read aloud")
+    driver.execute_script("window.__suaraUji.lepas()")
+    WebDriverWait(driver, 30).until(lambda d: sum(text in t for t in _said(d)) >= 2,
+                                    "'ulangi' did not say the last message again")
+    again = [t for t in _said(driver) if text in t][-1]
+    assert "Pesan terakhir dari Petugas" in again, again
+
+
+def test_by_voice_kirim_pesan_suara_records_and_sends_a_voice_note(room, voice_driver,
+                                                                   microphone):
+    """"Kirim pesan suara": the room says to speak, records what the microphone hears until
+    the citizen falls silent, sends it, and says it went; the officer has it."""
+    from .harness.voice import say_into_microphone
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    chose = {"body": {"text": "kirim pesan suara", "intent": None, "slots": {},
+                      "confidence": 0.0, "ms": 600, "yakin": False}}
+    _open_room_by_voice(driver, room, [chose])
+    # What the microphone hears next: the note (the menu's answer was already heard).
+    say_into_microphone(microphone, "Saya ingin menanyakan jadwal nikah.")
+    speak_next(driver)
+    WebDriverWait(driver, 60).until(
+        lambda d: "Pesan suara terkirim." in _said(d),
+        "the voice note was never said to be sent")
+    assert any("Silakan bicara" in t for t in _said(driver)), _said(driver)
+    with site().app.test_request_context("/"):
+        notes = [m for m in store.messages(get_db(), room) if m["jenis"] == "suara"]
+    assert len(notes) == 1 and notes[0]["oleh"] == "pemohon" and notes[0]["detik"] > 1, notes
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(
+        By.CSS_SELECTOR, ".konsultasi__pesan--saya audio"), "the note is not in the room")
+    from pwa.services import konsultasi as service
+    service.wait_for_transcripts()   # Whisper writes its text before the site goes
