@@ -407,3 +407,69 @@ def test_by_voice_kirim_pesan_suara_records_and_sends_a_voice_note(room, voice_d
         By.CSS_SELECTOR, ".konsultasi__pesan--saya audio"), "the note is not in the room")
     from pwa.services import konsultasi as service
     service.wait_for_transcripts()   # Whisper writes its text before the site goes
+
+
+# --- every state of the room in each language and display mode (issue 18) ----------------------
+# The states a URL reaches (not open yet, open, ended) are in the page sweep
+# (harness/routes.py EVERY_CASE_SWEPT, test_pages_display.py); these need the page's script and
+# a second person: calling, ringing, connected, hung up, and a message refused (empty).
+ROOM_VIEWS = [(lang, setting) for lang in ("id", "ban")
+              for setting in (None, "kontras-tinggi", "teks-200", "aksara-aktif")]
+
+
+def _in_view(browser, lang: str, setting: str | None) -> None:
+    from pwa.web import language, tampilan as display
+    browser.add_cookie({"name": language.COOKIE, "value": lang, "path": "/"})
+    if setting:
+        browser.add_cookie({"name": display.COOKIE, "value": setting, "path": "/"})
+
+
+def _audit_widths(browser, what: str) -> int:
+    from .harness.routes import WIDTHS, resize
+    for width in WIDTHS:
+        resize(browser, width)
+        audit(browser, f"{what} at {width}px")
+    return len(WIDTHS)
+
+
+@pytest.mark.parametrize("lang, setting", ROOM_VIEWS,
+                         ids=[f"{lang}-{setting or 'biasa'}" for lang, setting in ROOM_VIEWS])
+def test_every_call_state_in_each_language_and_mode(room, citizen, officer, lang, setting):
+    view = f"{lang}, {setting or 'biasa'}"
+    enter_as_officer(officer, room)
+    _in_view(officer, lang, setting)
+    open_room(officer, room)
+    citizen.get(citizen.base_url + "/healthz")
+    _in_view(citizen, lang, setting)
+    enter_as_citizen(citizen, room)
+    for browser in (citizen, officer):
+        assert browser.execute_script("return document.documentElement.lang") == lang
+        if setting:
+            assert setting in browser.execute_script(
+                "return document.documentElement.className").split()
+    status = lambda b: b.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text  # noqa: E731
+
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+    assert call_state(citizen) == "memanggil" and status(citizen)
+    _audit_widths(citizen, f"konsultasi.ruang calling ({view}), citizen")
+    WebDriverWait(officer, 30).until(lambda b: call_state(b) == "masuk", "the call never rang")
+    assert status(officer)
+    _audit_widths(officer, f"konsultasi.ruang ringing ({view}), officer")
+    officer.find_element(By.CSS_SELECTOR, "[data-telepon-angkat]").click()
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 45).until(lambda b: call_state(b) == "tersambung",
+                                         "the call never reached connected")
+    _audit_widths(citizen, f"konsultasi.ruang in a call ({view}), citizen")
+    _audit_widths(officer, f"konsultasi.ruang in a call ({view}), officer")
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
+    WebDriverWait(officer, 20).until(lambda b: call_state(b) == "diam", "hanging up never came")
+    assert status(officer)
+    _audit_widths(officer, f"konsultasi.ruang after a call ({view}), officer")
+
+    # A message sent empty: the server's error, in this language and mode.
+    from .harness.browser import click_and_wait
+    click_and_wait(citizen, citizen.find_element(
+        By.CSS_SELECTOR, "form[data-konsultasi-form] button[type=submit]"))
+    assert citizen.find_elements(By.CSS_SELECTOR, ".error-summary"), citizen.title
+    assert citizen.execute_script("return document.documentElement.lang") == lang
+    _audit_widths(citizen, f"konsultasi.ruang with an empty message refused ({view}), citizen")
