@@ -515,3 +515,129 @@ def test_the_room_with_the_keyboard_alone(room, citizen, officer):
     ActionChains(citizen).send_keys(Keys.ENTER).perform()
     wait_for_message(officer, "Pesan dari papan ketik")
     assert citizen.execute_script("return !!document.activeElement.closest('form')")
+
+
+def _open_room_by_voice(driver, pid: int, answers: list, hold: bool = False) -> None:
+    """The citizen's phone in voice mode in room `pid`, the recogniser scripted with `answers`
+    (held until released with `hold`), the room's spoken menu listening."""
+    citizen_session(driver, {"milik": site().demo.owned + [pid]}, {"tampilan": "suara-aktif"})
+    driver.get(driver.base_url + "/healthz")
+    driver.execute_script("sessionStorage.clear();"
+                          "sessionStorage.setItem('suara-uji', arguments[0]);"
+                          "sessionStorage.setItem('mentari-suara-sambutan', '1');",
+                          json.dumps({"diam": True, "tahan": hold, "jawaban": answers}))
+    driver.get(f"{driver.base_url}/konsultasi/{pid}")
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
+
+
+def test_by_voice_ulangi_repeats_the_last_message(room, voice_driver, microphone):
+    """A new message is read aloud once; "ulangi" then says it again (who wrote it and what),
+    not the room's menu."""
+    from .harness.voice import scripted_intent
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    _open_room_by_voice(driver, room, [scripted_intent("ulangi", "ulangi")], hold=True)
+    speak_next(driver)          # "ulangi", held at the recogniser while the message comes
+    text = "Jangan lupa membawa akta kelahiran asli."
+    from pwa.services import konsultasi as service
+    with site().app.test_request_context("/"):
+        service.send(get_db(), room, "petugas", text)
+    WebDriverWait(driver, 60).until(lambda d: any(text in t for t in _said(d)),
+                                    "the officer's new message was not read aloud")
+    driver.execute_script("window.__suaraUji.lepas()")
+    WebDriverWait(driver, 30).until(lambda d: sum(text in t for t in _said(d)) >= 2,
+                                    "'ulangi' did not say the last message again")
+    again = [t for t in _said(driver) if text in t][-1]
+    assert "Pesan terakhir dari Petugas" in again, again
+
+
+def test_by_voice_kirim_pesan_suara_records_and_sends_a_voice_note(room, voice_driver,
+                                                                   microphone):
+    """"Kirim pesan suara": the room says to speak, records what the microphone hears until
+    the citizen falls silent, sends it, and says it went; the officer has it."""
+    from .harness.voice import say_into_microphone
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    chose = {"body": {"text": "kirim pesan suara", "intent": None, "slots": {},
+                      "confidence": 0.0, "ms": 600, "yakin": False}}
+    _open_room_by_voice(driver, room, [chose])
+    # What the microphone hears next: the note (the menu's answer was already heard).
+    say_into_microphone(microphone, "Saya ingin menanyakan jadwal nikah.")
+    speak_next(driver)
+    WebDriverWait(driver, 60).until(
+        lambda d: "Pesan suara terkirim." in _said(d),
+        "the voice note was never said to be sent")
+    assert any("Silakan bicara" in t for t in _said(driver)), _said(driver)
+    with site().app.test_request_context("/"):
+        notes = [m for m in store.messages(get_db(), room) if m["jenis"] == "suara"]
+    assert len(notes) == 1 and notes[0]["oleh"] == "pemohon" and notes[0]["detik"] > 1, notes
+    WebDriverWait(driver, 30).until(lambda d: d.find_elements(
+        By.CSS_SELECTOR, ".konsultasi__pesan--saya audio"), "the note is not in the room")
+    from pwa.services import konsultasi as service
+    service.wait_for_transcripts()   # Whisper writes its text before the site goes
+
+
+# --- every state of the room in each language and display mode (issue 18) ----------------------
+# The states a URL reaches (not open yet, open, ended) are in the page sweep
+# (harness/routes.py EVERY_CASE_SWEPT, test_pages_display.py); these need the page's script and
+# a second person: calling, ringing, connected, hung up, and a message refused (empty).
+ROOM_VIEWS = [(lang, setting) for lang in ("id", "ban")
+              for setting in (None, "kontras-tinggi", "teks-200", "aksara-aktif")]
+
+
+def _in_view(browser, lang: str, setting: str | None) -> None:
+    from pwa.web import language, tampilan as display
+    browser.add_cookie({"name": language.COOKIE, "value": lang, "path": "/"})
+    if setting:
+        browser.add_cookie({"name": display.COOKIE, "value": setting, "path": "/"})
+
+
+def _audit_widths(browser, what: str) -> int:
+    from .harness.routes import WIDTHS, resize
+    for width in WIDTHS:
+        resize(browser, width)
+        audit(browser, f"{what} at {width}px")
+    return len(WIDTHS)
+
+
+@pytest.mark.parametrize("lang, setting", ROOM_VIEWS,
+                         ids=[f"{lang}-{setting or 'biasa'}" for lang, setting in ROOM_VIEWS])
+def test_every_call_state_in_each_language_and_mode(room, citizen, officer, lang, setting):
+    view = f"{lang}, {setting or 'biasa'}"
+    enter_as_officer(officer, room)
+    _in_view(officer, lang, setting)
+    open_room(officer, room)
+    citizen.get(citizen.base_url + "/healthz")
+    _in_view(citizen, lang, setting)
+    enter_as_citizen(citizen, room)
+    for browser in (citizen, officer):
+        assert browser.execute_script("return document.documentElement.lang") == lang
+        if setting:
+            assert setting in browser.execute_script(
+                "return document.documentElement.className").split()
+    status = lambda b: b.find_element(By.CSS_SELECTOR, "[data-telepon-status]").text  # noqa: E731
+
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-mulai]").click()
+    assert call_state(citizen) == "memanggil" and status(citizen)
+    _audit_widths(citizen, f"konsultasi.ruang calling ({view}), citizen")
+    WebDriverWait(officer, 30).until(lambda b: call_state(b) == "masuk", "the call never rang")
+    assert status(officer)
+    _audit_widths(officer, f"konsultasi.ruang ringing ({view}), officer")
+    officer.find_element(By.CSS_SELECTOR, "[data-telepon-angkat]").click()
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 45).until(lambda b: call_state(b) == "tersambung",
+                                         "the call never reached connected")
+    _audit_widths(citizen, f"konsultasi.ruang in a call ({view}), citizen")
+    _audit_widths(officer, f"konsultasi.ruang in a call ({view}), officer")
+    citizen.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
+    WebDriverWait(officer, 20).until(lambda b: call_state(b) == "diam", "hanging up never came")
+    assert status(officer)
+    _audit_widths(officer, f"konsultasi.ruang after a call ({view}), officer")
+
+    # A message sent empty: the server's error, in this language and mode.
+    from .harness.browser import click_and_wait
+    click_and_wait(citizen, citizen.find_element(
+        By.CSS_SELECTOR, "form[data-konsultasi-form] button[type=submit]"))
+    assert citizen.find_elements(By.CSS_SELECTOR, ".error-summary"), citizen.title
+    assert citizen.execute_script("return document.documentElement.lang") == lang
+    _audit_widths(citizen, f"konsultasi.ruang with an empty message refused ({view}), citizen")

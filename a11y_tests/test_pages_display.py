@@ -3,17 +3,18 @@ widths, checked by axe: the cases of test_pages_audit.py (a11y_tests/harness/rou
 their own so pytest-xdist can run them beside the plain audit."""
 import pytest
 
-from .harness.routes import (CASES, CASE_BY_KEY, VISITORS, WIDTHS, become, check_state,
-                             citizen_session, page_state, resize, roles_of)
+from .harness.routes import (CASES, CASE_BY_KEY, EVERY_CASE_SWEPT, VISITORS, WIDTHS, become,
+                             check_state, citizen_session, page_state, resize, roles_of)
 
 
 def _display_plan():
     """Every display mode at both widths, on the first case of every page (shown to the citizen
-    for a public page, to the first role allowed for a staff page) and every component example.
+    for a public page, to the first role allowed for a staff page), and on every case of the
+    pages in EVERY_CASE_SWEPT (every component example, every state of a consultation room).
     Pages that look alike share one audit (the fingerprint), which keeps this affordable."""
     first, plan = set(), []
     for c in CASES:
-        if c.endpoint in first and c.endpoint != "komponen.component":
+        if c.endpoint in first and c.endpoint not in EVERY_CASE_SWEPT:
             continue
         first.add(c.endpoint)
         roles = roles_of(c.endpoint)
@@ -57,12 +58,13 @@ def test_page_with_display_setting(driver, setting, width, visitor, key):
 
 
 def _locale_plan():
-    """Every page in Basa Bali too (issue 4 §6), at both widths: the first case of every page,
-    seen by the citizen or by the first role allowed to open it. Balinese words are longer
+    """Every page in Basa Bali too (issue 4 §6), at both widths: the first case of every page
+    (every case of those in EVERY_CASE_SWEPT), seen by the citizen or by the first role allowed
+    to open it. Balinese words are longer
     and the lang attribute differs, so these are page-states of their own."""
     first, plan = set(), []
     for c in CASES:
-        if c.endpoint in first and c.endpoint != "komponen.component":
+        if c.endpoint in first and c.endpoint not in EVERY_CASE_SWEPT:
             continue
         first.add(c.endpoint)
         roles = roles_of(c.endpoint)

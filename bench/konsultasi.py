@@ -19,9 +19,9 @@ Prints:
   each with both pages polling: delivery p95, poll answer p95, server memory and threads, and
   how many rooms it holds before delivery p95 passes 2 s more than the polling interval.
 
-A room is not a connection the server keeps: both pages ask for what is new (long polling
-was the alternative; plain polling goes through the service worker and survives a 2G drop
-without any state on either side). So a room costs the server requests, not memory.
+A room is not a connection the server keeps: both pages ask for what is new, so a room costs
+the server requests, not memory. Polling against a server-sent event stream, on Slow 3G with
+the service worker and through 10-s drops: bench/konsultasi_aliran.py (docs/konsultasi.md).
 """
 import http.client
 import json

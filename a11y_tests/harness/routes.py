@@ -230,6 +230,12 @@ def _consultation_cases(rule, demo, build):
             for state, pid in demo.konsultasi.items()]
 
 
+# Pages whose every case (not only the first) the display-mode and Basa Bali sweeps visit
+# (test_pages_display.py): their cases are states that look different, not one page with
+# another id. The room's states the URL does not reach (a call ringing, connected, a message
+# refused) are swept in test_konsultasi_ruang.py::test_every_call_state_in_each_language_and_mode.
+EVERY_CASE_SWEPT = ("komponen.component", "konsultasi.ruang")
+
 ENDPOINT_CASES = {
     "konsultasi.ruang": _consultation_cases,
     "staf.integritas_tanggapi": _integrity_complaint_cases,

@@ -89,7 +89,6 @@
     return teksForm(m.transkrip === "gagal" ? "transkrip-gagal" : "transkrip");
   }
   var menungguTeks = {};   // voice notes of the other side whose text is still being written
-  var pesanTerakhir = "";  // the last message of the other side, as it was said
 
   /* ---- the live call: WebRTC, sound first and video when the link allows ----
      The whole session description (with its candidates: no trickle ICE) goes in one signal
@@ -421,7 +420,6 @@
           var kalimat = baru.map(function (m) {
             return (awal ? awal + " " : "") + m.pengirim + ": " + m.isi;
           }).join(" ");
-          pesanTerakhir = kalimat;
           if (window.MentariUmumkan) window.MentariUmumkan(kalimat);
           // Voice mode: read aloud too (a blind citizen may have no screen reader).
           if (window.mentariSuara && window.mentariSuara.say) window.mentariSuara.say(kalimat);
@@ -565,6 +563,7 @@
         if (r.ok) {
           suaraAntrean.shift();
           statusRekam("");
+          ucap(teksForm("suara-terkirim"));
           jeda = SEGERA;
           jadwalkan(0);
           kirimSuara();
@@ -574,6 +573,7 @@
         return r.json().then(function (data) {
           suaraAntrean.shift();
           statusRekam(data.kesalahan);
+          ucap(teksForm("gagal") + " " + data.kesalahan);
           if (window.MentariUmumkan) window.MentariUmumkan(teksForm("gagal") + " " + data.kesalahan);
         });
       }, function () { statusRekam(teksForm("menunggu")); });
@@ -627,7 +627,7 @@
         perekam = {henti: henti};
         rekam.textContent = rekam.getAttribute("data-teks-henti");
         statusRekam(teksForm("merekam"));
-      }, function () { statusRekam(teksForm("mikrofon")); });
+      }, function () { statusRekam(teksForm("mikrofon")); ucap(teksForm("mikrofon")); });
   }
 
   if (rekam && MIME && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
@@ -636,25 +636,44 @@
       if (perekam) perekam.henti(); else mulaiRekam();
     });
   }
-  // Voice mode's spoken menu (templates/konsultasi/ruang.html [data-konsultasi-perintah]).
+  /* ---- voice mode (templates/konsultasi/ruang.html [data-konsultasi-perintah]) ----
+     A blind citizen may have no screen reader: what the room does is said by the voice panel
+     (voice-*.js) too. */
   var perintah = document.querySelector("[data-konsultasi-perintah]");
+  function ucap(kalimat) {
+    if (!perintah || !window.mentariSuara || !window.mentariSuara.say) return Promise.resolve();
+    return window.mentariSuara.say(kalimat);
+  }
+  // The last message of the conversation, either side: who wrote it and what it says (a voice
+  // note's text once written), as the page shows it now.
+  function pesanTerakhir() {
+    var semua = daftar.querySelectorAll(".konsultasi__pesan");
+    var li = semua[semua.length - 1];
+    if (!li) return teksForm("kosong");
+    var bagian = Array.prototype.map.call(
+      li.querySelectorAll(".konsultasi__suara, .konsultasi__isi"),
+      function (p) { return p.textContent.replace(/\s+/g, " ").trim(); });
+    var siapa = li.querySelector(".timeline__meta strong");
+    return teksForm("terakhir") + " " + (siapa ? siapa.textContent : "") + ": "
+      + bagian.filter(Boolean).join(": ");
+  }
   if (perintah) {
-    if (!pesanTerakhir) {
-      var lain = Array.prototype.filter.call(daftar.querySelectorAll("li"), function (li) {
-        return li.className.indexOf("konsultasi__pesan--saya") === -1;
-      }).pop();
-      if (lain) pesanTerakhir = lain.textContent.replace(/\s+/g, " ").trim();
-    }
+    // "ulangi" said to the room's spoken menu (voice-dialogue.js asks the page what to repeat).
+    document.addEventListener("mentari:ulangi", function (e) { e.detail.teks = pesanTerakhir(); });
     perintah.addEventListener("click", function (e) {
       var b = e.target.closest("[data-perintah]");
       if (!b) return;
       var apa = b.getAttribute("data-perintah");
-      if (apa === "rekam" && !perekam && rekam && !rekam.hidden) mulaiRekam();
-      else if (apa === "telepon") {
+      if (apa === "rekam") {
+        if (perekam) return;
+        if (!rekam || rekam.hidden) { ucap(teksForm("mikrofon")); return; }
+        // Said before the microphone opens, so the note does not begin with it.
+        ucap(teksForm("bicara-suara")).then(function () { if (!perekam) mulaiRekam(); });
+      } else if (apa === "telepon") {
         var mulaiTelepon = document.querySelector("[data-telepon-mulai]");
         if (mulaiTelepon && !mulaiTelepon.hidden) mulaiTelepon.click();
-      } else if (apa === "ulangi" && window.mentariSuara && window.mentariSuara.say) {
-        window.mentariSuara.say(pesanTerakhir || teksForm("kosong"));
+      } else if (apa === "ulangi") {
+        ucap(pesanTerakhir());
       }
     });
   }

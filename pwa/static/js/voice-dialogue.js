@@ -53,13 +53,23 @@
     f.requestSubmit(f.querySelector('button[type=submit]'));
   }
   const menuItems = () => Array.from(main.querySelectorAll('[data-suara-menu] a[href], [data-suara-menu] button'));
+  /* What "ulangi" repeats, where the page says (the consultation room: its last message, from
+     static/js/konsultasi.js): a listener of "mentari:ulangi" puts it in detail.teks. Empty: the
+     page's dialogue is said again. */
+  function repeatable() {
+    const e = new CustomEvent('mentari:ulangi', { detail: { teks: '' } });
+    document.dispatchEvent(e);
+    return squash(e.detail.teks || '');
+  }
   async function menu(items, before) {
     asking(null, 'menu');
-    let intro = before;
+    let intro = before, again = '';
     for (;;) {
       const list = items.map((el, i) => fmt(T.pilihan, { nomor: i + 1, teks: squash(el.textContent) })).join(' ');
       try {
-        await tell([].concat(intro, list, T.menu));
+        // After "ulangi" on such a page: what it repeats, then the question, not the whole menu.
+        await tell(again ? [again, T.menu] : [].concat(intro, list, T.menu));
+        again = '';
         const r = await ask('menu');
         const opts = items.map((el, i) => ({ value: i, text: squash(el.textContent) }));
         const o = (items.length === 1 && r.intent === 'ya') ? opts[0] : chosen(main, r, opts);
@@ -69,6 +79,7 @@
         if (e instanceof Kembali) { goBack(); return; }
         if (!(e instanceof Ulang)) throw e;
         intro = before;
+        again = repeatable();
       }
     }
   }
@@ -90,7 +101,7 @@
   /* Speech with no question pending: a command. */
   async function command(r) {
     switch (r.intent) {
-      case 'ulangi': return page();
+      case 'ulangi': { const again = repeatable(); return again ? say(again) : page(); }
       case 'kembali': return goBack();
       case 'batal': abandon(); return show('siap', T.dibatalkan);
       case 'bantuan': return say(T.bantuan);
