@@ -473,6 +473,9 @@ def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, mi
     speak_next(driver)                                   # "telepon"
     WebDriverWait(driver, 30).until(lambda d: call_state(d) in ("memanggil", "diam")
                                     and call_state(d) == "memanggil", "no call was started")
+    # The call's state is said aloud, not only shown (she may have no screen reader).
+    WebDriverWait(driver, 30).until(
+        lambda d: any("Memanggil" in t for t in _said(d)), "the ringing was not said")
     driver.find_element(By.CSS_SELECTOR, "[data-telepon-tutup]").click()
 
     from pwa.services import konsultasi as service
@@ -641,3 +644,17 @@ def test_every_call_state_in_each_language_and_mode(room, citizen, officer, lang
     assert citizen.find_elements(By.CSS_SELECTOR, ".error-summary"), citizen.title
     assert citizen.execute_script("return document.documentElement.lang") == lang
     _audit_widths(citizen, f"konsultasi.ruang with an empty message refused ({view}), citizen")
+
+
+def test_voice_notes_play_at_the_listener_s_speech_rate(room, citizen):
+    """A citizen who chose the slower voice (/tampilan "Kecepatan suara": 0.75) hears the
+    officer's voice notes at that rate too, the ones on the page and the ones that arrive."""
+    citizen.get(citizen.base_url + "/healthz")
+    citizen.add_cookie({"name": "tampilan", "value": "laju-075", "path": "/"})
+    enter_as_citizen(citizen, room)
+    rate = citizen.execute_script("""
+        const a = document.createElement('audio');   // as the script adds an arriving note
+        document.querySelector('[data-konsultasi-daftar]').appendChild(a);
+        a.dispatchEvent(new Event('play'));
+        return a.playbackRate;""")
+    assert rate == 0.75

@@ -17,7 +17,13 @@
   var keadaan = (document.querySelector("[data-konsultasi-keadaan]") || {}).dataset || {};
   var url = daftar.getAttribute("data-pesan-url");
   var terakhir = parseInt(daftar.getAttribute("data-terakhir"), 10) || 0;
-  var SEGERA = 2000, PALING_LAMA = 15000;
+  /* Short polling (docs/konsultasi.md, bench/konsultasi_aliran.py): on Slow 3G the measured
+     delay was mostly the back-off, not the transport. So a page someone is looking at asks at
+     least every 6 s (15 s only while hidden), a failed ask is tried again in about 3 s (not
+     doubled to 15: after a 10-s drop polling took 10.4 s to recover, a stream 4.1 s), and the
+     signal coming back or the page shown again asks at once. */
+  var SEGERA = 2000, PALING_LAMA = 15000, TAMPAK_PALING_LAMA = 6000, ULANG = 3000;
+  function batasJeda() { return document.hidden ? PALING_LAMA : TAMPAK_PALING_LAMA; }
   var jeda = SEGERA, jam = null, sedangMengirim = false;
   var keadaanAwal = keadaan.konsultasiKeadaan;
 
@@ -131,6 +137,11 @@
     function teks(nama) { return bagian.getAttribute("data-teks-" + nama) || ""; }
     function umumkan(kalimat) {
       status.textContent = kalimat;
+      // Voice mode: the call's state is said too (ringing, connected, weak link, ended),
+      // as new messages are: a blind citizen may have no screen reader.
+      if (kalimat && window.mentariSuara && window.mentariSuara.say) {
+        window.mentariSuara.say(kalimat);
+      }
     }
     function tombol() {
       mulai.hidden = keadaanTelepon !== "diam";
@@ -381,6 +392,13 @@
     return t;
   })();
 
+  /* Voice notes play at the listener's chosen speech rate (/tampilan "Kecepatan suara"),
+     as the app's own voice does; "play" does not bubble, so it is caught on the way down. */
+  var laju = parseFloat(daftar.getAttribute("data-laju")) || 1;
+  daftar.addEventListener("play", function (e) {
+    if (e.target.tagName === "AUDIO") e.target.playbackRate = laju;
+  }, true);
+
   /* ---- receiving ---- */
   function jadwalkan(ms) {
     clearTimeout(jam);
@@ -427,17 +445,22 @@
         if (telepon && data.sinyal) telepon.terima(data.sinyal);
         if (data.keadaan !== keadaanAwal) return gantiKeadaan();
         var tungguTeks = daftar.querySelector('[data-status="menunggu"]');
-        jeda = data.pesan.length || tungguTeks ? SEGERA : Math.min(PALING_LAMA, jeda * 1.5);
+        jeda = data.pesan.length || tungguTeks ? SEGERA : Math.min(batasJeda(), jeda * 1.5);
         if (telepon && telepon.sibuk()) jeda = 1000;   // a call being set up: signals first
         kirimAntrean();
         if (typeof kirimSuara === "function") kirimSuara();
         jadwalkan(jeda);
       })
       .catch(function () {
-        jeda = Math.min(PALING_LAMA, jeda * 2);
-        jadwalkan(jeda);
+        // Spread over a second, so rooms that lost the same cell do not all ask together.
+        jeda = SEGERA;
+        jadwalkan(ULANG + Math.random() * 1000);
       });
   }
+  window.addEventListener("online", function () { jeda = SEGERA; jadwalkan(0); });
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { jeda = SEGERA; jadwalkan(0); }
+  });
 
   /* The room opened or was ended: the page shows it best; what is being typed is not lost. */
   function gantiKeadaan() {
