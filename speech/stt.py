@@ -249,9 +249,14 @@ def _looks_like_an_answer(text: str, context: str) -> bool:
 
 
 def _plausible(text: str, context: str) -> bool:
-    """A constrained transcript that is not a loop ("nol, nol, nol, …")."""
+    """A constrained transcript that is not a loop ("nol, nol, nol, …") nor a word fading
+    out ("Tidak, Tid, T": the only words it may write, each shorter than the last, which a
+    full run's words-only listen wrote for "tolong tutup pintunya" and took for no)."""
     words = intents.clean(text).split()
-    return 0 < len(words) <= _most_words(context) and not intents.looping(words)
+    fading = any(word != before and before.startswith(word)
+                 for before, word in zip(words, words[1:]))
+    return (0 < len(words) <= _most_words(context) and not intents.looping(words)
+            and not fading)
 
 
 def _believed(heard: Transcript, lang: str, context: str | None) -> intents.Match:

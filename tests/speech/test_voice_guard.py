@@ -91,3 +91,24 @@ def test_a_real_empat_is_never_taken_for_kembali(tmp_path_factory):
     ctranslate2.set_random_seed(3)
     result = stt.recognise(devset.fresh("recording", 3, "empat"), "id", "menu")
     assert not (result.intent == "kembali" and result.confidence >= intents.SURE), result
+
+
+def test_a_words_only_listen_that_fades_out_is_not_taken(monkeypatch, upload):
+    """Seen on the tuning part: "tolong tutup pintunya", asked yes or no, heard first as
+    "Tungung tutup pintunya." (nothing), then by the listen that may write only the
+    question's words as "Tidak, Tid, T." — taken as no. A word fading out is no answer."""
+    def transcribe(samples, context=None, words_only=False, lang="id", prompted=True):
+        return (stt.Transcript("Tidak, Tid, T.", False, -0.2) if words_only
+                else stt.Transcript("Tungung tutup pintunya.", False, -0.9))
+    monkeypatch.setattr(stt, "transcribe", transcribe)
+    result = stt.recognise(upload, "id", "yatidak")
+    assert not (result.intent == "tidak" and result.confidence >= intents.SURE), result
+
+
+def test_a_words_only_listen_that_hears_the_answer_is_taken(monkeypatch, upload):
+    def transcribe(samples, context=None, words_only=False, lang="id", prompted=True):
+        return (stt.Transcript("Tidak.", False, -0.2) if words_only
+                else stt.Transcript("Di bak.", False, -0.9))
+    monkeypatch.setattr(stt, "transcribe", transcribe)
+    result = stt.recognise(upload, "id", "yatidak")
+    assert result.intent == "tidak" and result.confidence >= intents.SURE, result
