@@ -72,7 +72,7 @@ class Result:
 _model = None
 _model_lock = threading.Lock()
 _pool = threading.BoundedSemaphore(1)
-_settings = {"folder": None, "threads": 2, "uri": None, "timeout": 10.0}
+_settings = {"folder": None, "threads": 2, "uri": None, "timeout": 10.0, "unpadded": None}
 
 
 def configure(model_folder, workers: int = 1, threads: int = 2, uri: str | None = None,
@@ -158,24 +158,99 @@ def transcribe(samples, context: str | None = None, words_only: bool = False,
     not given the question's words as context."""
     if _settings["uri"]:
         return _transcribe_remote(samples, context, lang, prompted)
+    if _settings["unpadded"] is not None:
+        return transcribe_unpadded(samples, context, words_only, lang, prompted,
+                                   _settings["unpadded"])
     segments, _info = model().transcribe(
         samples, language="id", task="transcribe", beam_size=1, best_of=1,
-        temperature=(0.0,) if words_only else (0.0, 0.4), without_timestamps=True,
-        condition_on_previous_text=False,
+        without_timestamps=True, condition_on_previous_text=False,
         initial_prompt=_prompt(context, lang) if prompted and not words_only else None,
-        vad_filter=True,
-        # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
-        # …") and bounds the time. Commands also forbid repeats; digits and free text may
-        # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
-        max_new_tokens=64 if context in REPEATS_ALLOWED else 48,
-        no_repeat_ngram_size=0 if context in REPEATS_ALLOWED else 3,
-        suppress_tokens=_suppressed(context) if words_only else [-1],
-        vad_parameters={"min_silence_duration_ms": 300})
+        vad_filter=True, vad_parameters={"min_silence_duration_ms": 300},
+        **_options(context, words_only))
     segments = list(segments)
     return Transcript(" ".join(s.text.strip() for s in segments).strip(),
                       any(s.temperature > 0 or s.avg_logprob < DOUBTFUL_LOGPROB
                           for s in segments),
                       min((s.avg_logprob for s in segments), default=0.0))
+
+
+def _options(context: str | None, words_only: bool) -> dict:
+    """Today's decoding settings for a question (shared by both encodings)."""
+    return dict(
+        temperature=(0.0,) if words_only else (0.0, 0.4),
+        # A bound on tokens stops the loops Whisper falls into on unclear audio ("Ya. Ya. Ya.
+        # …") and bounds the time. Commands also forbid repeats; digits and free text may
+        # repeat ("delapan … delapan", "satu satu"), and forbidding it cut a phone number short.
+        max_new_tokens=64 if context in REPEATS_ALLOWED else 48,
+        no_repeat_ngram_size=0 if context in REPEATS_ALLOWED else 3,
+        suppress_tokens=_suppressed(context) if words_only else [-1])
+
+
+# Issue 20 (latency): faster-whisper pads every segment's features to 3000 frames (30 s)
+# before the encoder, whatever `chunk_length` says, so a 2 s command costs the encoder a 30 s
+# one. `transcribe_unpadded` encodes the VAD-trimmed speech's own frames plus `pad` seconds of
+# the same padding (zeros), and decodes with today's prompt, guards and fallback.
+UNPADDED_FRAMES_PER_SECOND = 100
+
+
+def transcribe_unpadded(samples, context: str | None = None, words_only: bool = False,
+                        lang: str = "id", prompted: bool = True, pad: float = 0.5,
+                        trace: dict | None = None) -> Transcript:
+    """`transcribe` without the 30 s padding: the same VAD, prompt tokens, greedy decoding,
+    temperature fallback, no-speech skip and `guessed` sign, on an encoder input of the
+    speech's length plus `pad` seconds. `trace`, when given, receives the encoder input's
+    frame count."""
+    import inspect
+
+    import numpy as np
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import (TranscriptionOptions, WhisperModel,
+                                           get_suppressed_tokens)
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    whisper = model()
+    chunks = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=300))
+    speech = np.concatenate(collect_chunks(samples, chunks)[0], axis=0)
+    features = whisper.feature_extractor(speech)[..., :-1]
+    frames = features.shape[-1]
+    if frames <= 0:
+        return Transcript("", False, 0.0)
+    # Whole frames of padding, to an even count (the encoder's convolution halves it), never
+    # past the 30 s window.
+    target = min(whisper.feature_extractor.nb_max_frames,
+                 frames + int(round(pad * UNPADDED_FRAMES_PER_SECOND)))
+    target += target % 2
+    features = features[:, :target]
+    features = np.pad(features, ((0, 0), (0, target - features.shape[-1])))
+    if trace is not None:
+        trace["frames"] = features.shape[-1]
+    tokenizer = Tokenizer(whisper.hf_tokenizer, whisper.model.is_multilingual,
+                          task="transcribe", language="id")
+    chosen = _options(context, words_only)
+    defaults = {name: p.default for name, p in
+                inspect.signature(WhisperModel.transcribe).parameters.items()
+                if name in TranscriptionOptions.__dataclass_fields__}
+    prompt_text = _prompt(context, lang) if prompted and not words_only else None
+    options = TranscriptionOptions(**{
+        **defaults, "beam_size": 1, "best_of": 1, "condition_on_previous_text": False,
+        "without_timestamps": True, "initial_prompt": prompt_text, "multilingual": False,
+        "temperatures": list(chosen["temperature"]),
+        "max_new_tokens": chosen["max_new_tokens"],
+        "no_repeat_ngram_size": chosen["no_repeat_ngram_size"],
+        "suppress_tokens": get_suppressed_tokens(tokenizer, list(chosen["suppress_tokens"]))})
+    previous = tokenizer.encode(" " + prompt_text.strip()) if prompt_text else []
+    prompt = whisper.get_prompt(tokenizer, previous, without_timestamps=True)
+    encoded = whisper.encode(features)
+    result, avg_logprob, temperature, _ratio = whisper.generate_with_fallback(
+        encoded, prompt, tokenizer, options)
+    # faster-whisper's no-speech skip: silence that Whisper did not read with confidence.
+    if (result.no_speech_prob > options.no_speech_threshold
+            and avg_logprob <= options.log_prob_threshold):
+        return Transcript("", False, 0.0)
+    text = tokenizer.decode(result.sequences_ids[0]).strip()
+    if not text:
+        return Transcript("", False, 0.0)
+    return Transcript(text, temperature > 0 or avg_logprob < DOUBTFUL_LOGPROB, avg_logprob)
 
 
 def _transcribe_remote(samples, context: str | None, lang: str, prompted: bool) -> Transcript:
