@@ -228,8 +228,8 @@ def unpadded(rounds: int = 5) -> None:
             result = stt.recognise(data, "id", "menu")
             if round_:  # the first round loads the model
                 spent[mode].append((time.perf_counter() - t) * 1000)
-        if round_ == 1:
-            print(f"heard {result.text!r} → {result.intent} {result.slots}")
+            if round_ == 1:
+                print(f"{mode}: heard {result.text!r} → {result.intent} {result.slots}")
     stt._settings["unpadded"] = "auto"
     line("2 s command, padded to 30 s", spent["off"], target=500)
     line(f"2 s command, unpadded (+{stt.UNPADDED_PAD:g} s)", spent["auto"], target=500)
