@@ -19,7 +19,7 @@ decoding settings), and recognitions per second with 1, 2 and 4 app workers send
 
 --unpadded (issue 20, latency) prints the same 2 s command in process, upload → intent, with
 Whisper's encoding padded to 30 s and unpadded (stt.UNPADDED_PAD seconds after the speech:
-MENTARI_STT_UNPADDED off and auto, on the menu's question),
+MENTARI_STT_UNPADDED off, the default, and auto, on the menu's question),
 the two taken in turn so the machine's other work slows both alike.
 """
 import os
@@ -230,7 +230,7 @@ def unpadded(rounds: int = 5) -> None:
                 spent[mode].append((time.perf_counter() - t) * 1000)
             if round_ == 1:
                 print(f"{mode}: heard {result.text!r} → {result.intent} {result.slots}")
-    stt._settings["unpadded"] = "auto"
+    stt._settings["unpadded"] = "off"
     line("2 s command, padded to 30 s", spent["off"], target=500)
     line(f"2 s command, unpadded (+{stt.UNPADDED_PAD:g} s)", spent["auto"], target=500)
     print(f"{'unpadded ÷ padded':<44} p50 {pct(spent['auto'], 50) / pct(spent['off'], 50):8.2f}")

@@ -5,6 +5,7 @@ each way, measured back to back on the same audio.
     .venv/bin/python bench/voice_unpadded.py --part both               # padded vs shipped
     .venv/bin/python bench/voice_unpadded.py --pads 0.5 2 5 --every 4  # a screen of pads
     .venv/bin/python bench/voice_unpadded.py --save unpadded.json      # transcripts too
+    .venv/bin/python bench/voice_unpadded.py --noise                   # commands in loud noise
 
 Each line is spoken once (espeak-ng keeps state between calls, so it is never spoken again
 for the other way) and recognised by stt.recognise once per way, one after the other, so the
@@ -49,7 +50,7 @@ def run(part: str, ways: list, every: int = 1, limit: int | None = None) -> dict
                 stt._settings.update(unpadded="all", pad=float(way))
             ctranslate2.set_random_seed(n)
             heard[way].append((n, stt.recognise(data, u.lang, u.context)))
-    stt._settings.update(unpadded="auto", pad=None)
+    stt._settings.update(unpadded="off", pad=None)
     figures = {}
     for way, results in heard.items():
         f = devset.score(rows, [(n, r.intent, r.slots, r.confidence, r.text)
@@ -67,6 +68,44 @@ def run(part: str, ways: list, every: int = 1, limit: int | None = None) -> dict
                                                         "out_of_domain")}
         figures[way] = f
     return figures
+
+
+NOISY = [("ulangi", "menu", "ulangi"), ("kembali", "menu", "kembali"),
+         ("bantuan", "menu", "bantuan"), ("batal", "menu", "batal"),
+         ("nomor empat", "menu", "pilih_menu"), ("ya", "yatidak", "ya"),
+         ("tidak", "yatidak", "tidak"), ("jemput bola", "cara", "pilih_cara"),
+         ("surat keterangan", "layanan", "pilih_layanan"), ("benar", "yatidak", "ya")]
+
+
+def noise() -> None:
+    """Ten commands in three voices over white noise at 0 and 6 dB SNR (as loud as the voice,
+    or half as loud), heard padded and auto: right, and acted on wrongly."""
+    import ctranslate2
+    import numpy as np
+    from speech import audio, espeak, intents
+    said = []
+    for i, (text, context, intent) in enumerate(NOISY):
+        for voice in ("id", "id+f3", "id+m3"):
+            samples, rate = espeak.synthesise(text, voice=voice, rate=0.9)
+            speech = samples.astype(np.float32)
+            for snr in (0, 6):
+                hiss = np.random.default_rng(i).normal(0, 1, speech.size) * np.sqrt(
+                    np.mean(speech ** 2) / 10 ** (snr / 10))
+                noisy = np.clip(speech + hiss, -32768, 32767).astype(np.int16)
+                said.append((text, context, intent, audio.wav_bytes(noisy, rate)))
+    for mode in ("off", "auto"):
+        stt._settings["unpadded"] = mode
+        right = wrong = 0
+        for n, (text, context, intent, data) in enumerate(said):
+            ctranslate2.set_random_seed(n)
+            heard = stt.recognise(data, "id", context)
+            right += heard.intent == intent
+            if heard.intent != intent and heard.confidence >= intents.SURE:
+                wrong += 1
+                print(f"   [{mode}] WRONG ACTION {text!r} heard {heard.text!r} → {heard.intent}")
+        print(f"[noise] {'padded (30 s)' if mode == 'off' else 'unpadded, auto':<16} right "
+              f"{right}/{len(said)}, wrong actions {wrong}")
+    stt._settings["unpadded"] = "off"
 
 
 def report(part: str, figures: dict, misses: bool) -> None:
@@ -104,10 +143,14 @@ def main() -> None:
     options.add_argument("--limit", type=int, help="only the first n lines")
     options.add_argument("--save", type=Path, help="save the figures and transcripts (JSON)")
     options.add_argument("--quiet", action="store_true", help="figures only, no misses")
+    options.add_argument("--noise", action="store_true", help="commands in loud noise only")
     args = options.parse_args()
     stt.configure(Path(tempfile.mkdtemp(prefix="mentari-unpadded-")) / "whisper-base")
     stt.model()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    if args.noise:
+        noise()
+        return
     saved = {}
     for part in ("tuning", "test") if args.part == "both" else (args.part,):
         started = time.perf_counter()
