@@ -215,7 +215,8 @@ def _options(context: str | None, words_only: bool) -> dict:
 # stay padded. So does a Balinese page: Whisper knows no Balinese, and the words it learns
 # from the page's prompt came back less sure unpadded ("wurungang", written right, was
 # asked about instead of acted on: tests/speech/test_speech_audio.py). 5 s was the best
-# pad on the tuning part (+3 s 135, +8 s 127, +10 s 131 of 174).
+# pad on the tuning part (run 1: +3 s 135 against +5 s 140; run 2: +8 s 127 and +10 s 131
+# against +5 s 137, of 174).
 # Not the default: in loud noise (0 and 6 dB SNR, bench/voice_unpadded.py --noise) it heard
 # 34 of 60 commands against 42 padded, and it acted on "ulangi" drowned in noise as "Kembali."
 # (tests/speech/test_speech_audio.py), which padded is asked about. The development set's
