@@ -7,6 +7,7 @@
 
     .venv/bin/python bench/voice.py [rounds]
     .venv/bin/python bench/voice.py --wyoming [rounds]
+    .venv/bin/python bench/voice.py --unpadded [rounds]
 
 The test utterances are espeak-ng's own voice; the load average is printed, since other work
 on the machine slows everything down.
@@ -15,6 +16,11 @@ on the machine slows everything down.
 same model) and prints: a 2 s command recognised in process (upload → intent, p50/p95), the
 same through the server (and the difference: the protocol's overhead plus the server's own
 decoding settings), and recognitions per second with 1, 2 and 4 app workers sending at once.
+
+--unpadded (issue 20, latency) prints the same 2 s command in process, upload → intent, with
+Whisper's encoding padded to 30 s and unpadded (stt.UNPADDED_PAD seconds after the speech:
+MENTARI_STT_UNPADDED off, the default, and auto, on the menu's question),
+the two taken in turn so the machine's other work slows both alike.
 """
 import os
 import sys
@@ -209,7 +215,34 @@ def wyoming(rounds: int = 5) -> None:
         stt.configure(folder)
 
 
+def unpadded(rounds: int = 5) -> None:
+    work = Path(tempfile.mkdtemp(prefix="mentari-bench-unpadded-"))
+    stt.configure(work / "whisper-base", threads=2)
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; {rounds * 4} rounds")
+    data = two_second_command()
+    spent = {"off": [], "auto": []}
+    for round_ in range(rounds * 4 + 1):
+        for mode in spent:
+            stt._settings["unpadded"] = mode
+            t = time.perf_counter()
+            result = stt.recognise(data, "id", "menu")
+            if round_:  # the first round loads the model
+                spent[mode].append((time.perf_counter() - t) * 1000)
+            if round_ == 1:
+                print(f"{mode}: heard {result.text!r} → {result.intent} {result.slots}")
+    stt._settings["unpadded"] = "off"
+    line("2 s command, padded to 30 s", spent["off"], target=500)
+    line(f"2 s command, unpadded (+{stt.UNPADDED_PAD:g} s)", spent["auto"], target=500)
+    print(f"{'unpadded ÷ padded':<44} p50 {pct(spent['auto'], 50) / pct(spent['off'], 50):8.2f}")
+    print(f"load average {os.getloadavg()[0]:.2f} after")
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--wyoming"]
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     count = int(arguments[0]) if arguments else 5
-    wyoming(count) if "--wyoming" in sys.argv else main(count)
+    if "--wyoming" in sys.argv:
+        wyoming(count)
+    elif "--unpadded" in sys.argv:
+        unpadded(count)
+    else:
+        main(count)

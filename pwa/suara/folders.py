@@ -25,4 +25,5 @@ def configure_speech(app) -> None:
     tts.configure(base / "cache", recorded_dirs=[recordings_folder(app)], piper_dir=base / "piper",
                   uri=app.config.get("SPEECH_TTS_URI") or None, timeout=timeout)
     stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1),
-                  uri=app.config.get("SPEECH_STT_URI") or None, timeout=timeout)
+                  uri=app.config.get("SPEECH_STT_URI") or None, timeout=timeout,
+                  unpadded=app.config.get("SPEECH_STT_UNPADDED", "off"))
