@@ -658,3 +658,24 @@ def test_voice_notes_play_at_the_listener_s_speech_rate(room, citizen):
         a.dispatchEvent(new Event('play'));
         return a.playbackRate;""")
     assert rate == 0.75
+
+
+@pytest.mark.parametrize("tampilan", ["", "kontras-tinggi.teks-200", "aksara-aktif"])
+def test_the_room_s_link_on_another_phone_in_each_language_and_mode(room, citizen, tampilan):
+    """The room's SMS opened in a browser that never proved the request: the 404 that shows
+    the way in, audited in both languages and the display modes, its link reachable by Tab."""
+    from selenium.webdriver.common.keys import Keys
+    citizen.get(citizen.base_url + "/healthz")
+    if tampilan:
+        citizen.add_cookie({"name": "tampilan", "value": tampilan, "path": "/"})
+    for lang, words in (("id", "Cek status permohonan"), ("ban", "Cingakin status pinunas")):
+        citizen.get(f"{citizen.base_url}/konsultasi/{room}?lang={lang}")
+        link = citizen.find_element(By.CSS_SELECTOR, "main a[href='/status']")
+        assert link.text == words
+        audit(citizen, f"konsultasi.ruang for a stranger, {lang}, {tampilan or 'biasa'}")
+    citizen.execute_script("document.activeElement.blur()")
+    for _ in range(40):
+        citizen.switch_to.active_element.send_keys(Keys.TAB)
+        if citizen.switch_to.active_element == link:
+            break
+    assert citizen.switch_to.active_element == link, "the way in is not reachable by Tab"

@@ -410,7 +410,10 @@
     var tanyaSinyal = telepon ? "&sinyal=" + telepon.terakhir : "";
     fetch(url + "?since=" + terakhir + tanyaSinyal, {credentials: "same-origin",
                                        headers: {"Accept": "application/json"}})
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (r) {
+        if (!r.ok) { var e = new Error(r.status); e.jawaban = r.status; throw e; }
+        return r.json();
+      })
       .then(function (data) {
         var baru = [];
         data.pesan.forEach(function (m) {
@@ -451,8 +454,15 @@
         if (typeof kirimSuara === "function") kirimSuara();
         jadwalkan(jeda);
       })
-      .catch(function () {
-        // Spread over a second, so rooms that lost the same cell do not all ask together.
+      .catch(function (e) {
+        if (e && e.jawaban) {
+          // The server answered no (busy, the room no longer this person's): back off.
+          jeda = Math.min(PALING_LAMA, Math.max(SEGERA, jeda) * 2);
+          jadwalkan(jeda);
+          return;
+        }
+        // No signal: try again soon, spread over a second, so rooms that lost the same
+        // cell do not all ask together.
         jeda = SEGERA;
         jadwalkan(ULANG + Math.random() * 1000);
       });
