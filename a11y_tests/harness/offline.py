@@ -36,6 +36,10 @@ class Browser:
         with urllib.request.urlopen(f"http://{address}/json/version", timeout=10) as r:
             url = json.load(r)["webSocketDebuggerUrl"]
         self.ws = websocket.create_connection(url, timeout=30, suppress_origin=True)
+        # The 30 s bound is for connecting only: a reader whose recv timed out in a quiet spell
+        # (an axe audit under a full run's load) stopped for good, and every later change of
+        # signal silently reached no target (CI, stop 25: the worker stayed offline).
+        self.ws.settimeout(None)
         self.ids = itertools.count(1)
         self.lock = threading.Lock()
         self.waiting: dict[int, tuple[threading.Event, list]] = {}
@@ -58,6 +62,8 @@ class Browser:
         return message_id
 
     def call(self, method, session=None, **params):
+        if not self.reader.is_alive():
+            raise ConnectionError("the DevTools connection to the browser has closed")
         done, box = threading.Event(), []
         message_id = next(self.ids)
         self.waiting[message_id] = (done, box)
@@ -113,8 +119,8 @@ class Browser:
                 try:
                     self._emulate(session)
                     kinds.append(kind)
-                except (RuntimeError, TimeoutError):
-                    pass  # the target went away meanwhile
+                except RuntimeError:
+                    pass  # the target went away meanwhile (DevTools answers: no such session)
         return kinds
 
     def close(self):
