@@ -134,10 +134,11 @@ def from_environment(instance_path: str) -> dict:
         "SPEECH_STT_URI": env.get("MENTARI_STT_URI", ""),
         "SPEECH_TTS_URI": env.get("MENTARI_TTS_URI", ""),
         "SPEECH_TIMEOUT": float(env.get("MENTARI_SPEECH_TIMEOUT", "10")),
-        # Whisper heard from its unpadded encoding (issue 20, latency): "off" pads every
-        # recording to 30 s; "auto", for a quiet place, the questions where that kept accuracy
-        # on the development set (speech/stt.py UNPADDED_CONTEXTS); "all" every question.
-        "SPEECH_STT_UNPADDED": env.get("MENTARI_STT_UNPADDED", "off"),
+        # Whisper heard from its unpadded encoding (issue 20, latency): "auto" the questions
+        # where that kept accuracy on the development set (speech/stt.py UNPADDED_CONTEXTS),
+        # unless the recording is loud with noise (stt.QUIET_DB); "off" pads every recording
+        # to 30 s; "all" every question.
+        "SPEECH_STT_UNPADDED": env.get("MENTARI_STT_UNPADDED", "auto"),
         # How long a phone remembers the requests sent or looked up on it (pwa/ownership.py).
         # Family members on one phone (issue 19): a member with a PIN is locked after this many
         # idle minutes; every ANGGOTA_PIN_LOCK_AFTER wrong PINs in a row stop PINs being tried

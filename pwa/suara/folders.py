@@ -26,4 +26,4 @@ def configure_speech(app) -> None:
                   uri=app.config.get("SPEECH_TTS_URI") or None, timeout=timeout)
     stt.configure(base / "whisper-base", workers=app.config.get("SPEECH_WORKERS", 1),
                   uri=app.config.get("SPEECH_STT_URI") or None, timeout=timeout,
-                  unpadded=app.config.get("SPEECH_STT_UNPADDED", "off"))
+                  unpadded=app.config.get("SPEECH_STT_UNPADDED", "auto"))
