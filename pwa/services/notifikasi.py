@@ -155,6 +155,10 @@ def keberatan_message(permohonan: dict, state: str, petugas: str | None = None) 
 def tell(db, permohonan: dict, aksi: Aksi, now: str | None = None) -> None:
     """Queue the step's message (inbox, and SMS when there is a phone), if it sends one."""
     text = message(permohonan, aksi)
+    if aksi is Aksi.LAPOR:
+        # Served before the room opened (the citizen came early, or by telephone): the room's
+        # SMS would call them to a consultation already held.
+        store.withdraw_ahead(db, permohonan["id"], now or utcnow())
     if text is not None:
         store.add(db, permohonan["id"], text, permohonan.get("telepon"), now)
     reminder = room_reminder(permohonan) if aksi is Aksi.SETUJUI else None

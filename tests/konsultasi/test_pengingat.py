@@ -80,3 +80,19 @@ def test_other_modes_get_no_room_sms(app, db):
         approve(app, db, Mode.LANGSUNG)
         pengiriman.deliver_due(db, phone, now=OPENS_UTC + timedelta(days=1))
     assert len(phone.received) == 1 and "konsultasi" not in phone.received[0][1]
+
+
+def test_a_consultation_reported_before_its_room_opens_sends_no_room_sms(app, db):
+    """The officer served the citizen early (she came to the office, or by telephone) and
+    reported it: the room's SMS would call her to a consultation already held."""
+    phone = Phone()
+    with app.test_request_context("/"):
+        p = approve(app, db, Mode.KONSULTASI)
+        petugas = Pelaku(Peran.PETUGAS, staff_id(db, "petugas"))
+        actions.apply(db, requests.get(db, p["id"]), Aksi.LAPOR, petugas)
+        pengiriman.deliver_due(db, phone, now=OPENS_UTC + timedelta(hours=1))
+        inbox = messages.inbox(db, p["id"], (OPENS_UTC + timedelta(hours=1)).isoformat())
+    sent = [text for _to, text in phone.received]
+    assert len(sent) == 2 and "konsultasi dengan" in sent[0], sent   # approval, then report
+    assert not any("ruang konsultasi" in text for text in sent), sent
+    assert not any("ruang konsultasi" in m["isi"] for m in inbox)
