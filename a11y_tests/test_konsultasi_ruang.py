@@ -364,7 +364,8 @@ def test_on_a_good_link_the_call_adds_video_both_ways(plain_room, citizen, offic
 def test_on_a_link_too_slow_for_video_the_call_goes_on_with_sound(room, citizen, officer):
     """The citizen asked for an interpreter, so video starts at once; the link (loopback,
     a few Mbit/s as the browsers estimate it) is below the threshold the office set, so the
-    camera is dropped and the room says so; sound flows both ways."""
+    camera is dropped and the room says so; sound flows both ways. When the link is enough
+    again, the video comes back by itself."""
     app = site().app
     app.config["KONSULTASI_VIDEO_MIN_KBPS"] = 10_000_000   # 10 Gbit/s: no link is enough
     try:
@@ -395,6 +396,19 @@ def test_on_a_link_too_slow_for_video_the_call_goes_on_with_sound(room, citizen,
         assert a["audioReceived"] - b["audioReceived"] > 1000, (name, before, after)
         assert not a["remoteShown"], (name, after)
     assert call_state(citizen) == "tersambung"
+
+    # The link recovers (here the threshold the page measures against falls back below it):
+    # after a while of a good link the camera comes back by itself, both ways; nobody has to
+    # find the button.
+    for browser in (citizen, officer):
+        browser.execute_script("document.querySelector('[data-konsultasi-telepon]')"
+                               ".setAttribute('data-video-min-kbps', '250')")
+    for browser in (citizen, officer):
+        WebDriverWait(browser, 45).until(
+            lambda b: (lambda f: f and f["remoteShown"] and f["framesDecoded"] > 0)(
+                b.execute_script(MEDIA_FIGURES)), "the video never came back")
+        assert b_camera_pressed(browser) == "true"
+    assert "video" in call_status(citizen).lower()
 
 
 def b_camera_pressed(browser) -> str:

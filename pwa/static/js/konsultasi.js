@@ -106,7 +106,10 @@
      pair's availableOutgoingBitrate and round-trip time, the other side's reported loss):
      while it allows data-video-min-kbps the camera is sent (at once where an interpreter was
      asked for: data-video-dulu); a weak link for 3 s in a row drops the camera and the call
-     goes on with sound, said in the status (role=status, the call's polite live region). */
+     goes on with sound, said in the status (role=status, the call's polite live region).
+     Once the link has held again for 10 s the camera comes back by itself (the person who
+     signs should not have to find a button); each later drop doubles that wait, up to a
+     minute, so a link on the edge does not flick the picture on and off. */
   var telepon = (function () {
     var bagian = document.querySelector("[data-konsultasi-telepon]");
     if (!bagian || !window.RTCPeerConnection || !navigator.mediaDevices) return null;
@@ -121,16 +124,20 @@
     var ice = [];
     try { ice = JSON.parse(bagian.getAttribute("data-ice") || "[]"); } catch (e) { ice = []; }
     var BATAS_MS = (parseInt(bagian.getAttribute("data-batas-detik"), 10) || 45) * 1000;
-    var VIDEO_MIN = (parseInt(bagian.getAttribute("data-video-min-kbps"), 10) || 250) * 1000;
+    // Read at each measurement: the office's threshold, as the page carries it.
+    function videoMin() {
+      return (parseInt(bagian.getAttribute("data-video-min-kbps"), 10) || 250) * 1000;
+    }
     var VIDEO_DULU = !!bagian.getAttribute("data-video-dulu");
     var VIDEO_MAKS_BPS = 500000;   // a phone's data: sign language reads well below this
     var RTT_LEMAH = 1.0, HILANG_LEMAH = 0.1, LEMAH_BERTURUT = 3, KUAT_BERTURUT = 2;
+    var KEMBALI_AWAL = 10, KEMBALI_MAKS = 60;   // seconds of a good link before video returns
     var t = {terakhir: parseInt(bagian.getAttribute("data-sinyal-awal"), 10) || 0};
     var pc = null, aliran = null, tawaran = null, keadaanTelepon = "diam", jamBatas = null;
     // The video: its transceiver, the camera being sent, and what the link and person said.
     var v = {};
     function videoAwal() {
-      v = {tx: null, kamera: null, jam: null, lemah: 0, kuat: 0, sudahLemah: false,
+      v = {tx: null, kamera: null, jam: null, lemah: 0, kuat: 0, sudahLemah: false, kembali: 0,
            dimatikan: false, diterima: 0, diam: 0, menyalakan: false};
     }
     videoAwal();
@@ -250,9 +257,14 @@
       v.kamera = null;
       layarSaya.srcObject = null;
       layarSaya.hidden = true;
-      if (sebab === "lemah") { v.sudahLemah = true; umumkan(teks("lemah")); }
+      if (sebab === "lemah") { lemahLagi(); umumkan(teks("lemah")); }
       else if (sebab === "orang") umumkan(teks("kamera-mati"));
       tombol();
+    }
+    function lemahLagi() {
+      v.sudahLemah = true;
+      v.kuat = 0;
+      v.kembali = v.kembali ? Math.min(v.kembali * 2, KEMBALI_MAKS) : KEMBALI_AWAL;
     }
     function ukur(laporan) {
       // The link as this side sends on it, and the other side's video as it arrives.
@@ -276,15 +288,17 @@
         if (!pc || keadaanTelepon !== "tersambung") return;
         var m = ukur(laporan);
         bagian.setAttribute("data-kbps", m.bps === undefined ? "" : Math.round(m.bps / 1000));
-        var lemah = (m.bps !== undefined && m.bps < VIDEO_MIN) || m.rtt > RTT_LEMAH
+        var lemah = (m.bps !== undefined && m.bps < videoMin()) || m.rtt > RTT_LEMAH
                     || m.hilang > HILANG_LEMAH;
         v.lemah = lemah ? v.lemah + 1 : 0;
         v.kuat = lemah || m.bps === undefined ? 0 : v.kuat + 1;
         if (v.kamera && v.lemah >= LEMAH_BERTURUT) matikanVideo("lemah");
         else if (!v.kamera && !v.sudahLemah && v.lemah >= LEMAH_BERTURUT) {
-          v.sudahLemah = true;
+          lemahLagi();
           umumkan(teks("lemah"));
-        } else if (!v.kamera && !v.sudahLemah && !v.dimatikan && v.kuat >= KUAT_BERTURUT) {
+        } else if (!v.kamera && !v.dimatikan
+                   && v.kuat >= (v.sudahLemah ? v.kembali : KUAT_BERTURUT)) {
+          v.sudahLemah = false;
           nyalakanVideo(false);
         }
         // The other side's picture is shown while its frames arrive.
