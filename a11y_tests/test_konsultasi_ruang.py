@@ -488,7 +488,6 @@ def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, mi
     wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
     spoken = " ".join(_said(driver))
     assert "Kirim pesan suara" in spoken and "Telepon" in spoken, spoken
-    audit(driver, "konsultasi.ruang in voice mode at 1280px")
     speak_next(driver)                                   # "telepon"
     WebDriverWait(driver, 30).until(lambda d: call_state(d) in ("memanggil", "diam")
                                     and call_state(d) == "memanggil", "no call was started")
@@ -505,6 +504,29 @@ def test_by_voice_telepon_calls_and_new_messages_are_read_aloud(voice_driver, mi
     WebDriverWait(driver, 60).until(
         lambda d: any("Besok bawa fotokopi KTP" in t for t in _said(d)),
         "the officer's new message was not read aloud")
+
+
+@pytest.mark.parametrize("lang, menu", [("id", "Kirim pesan suara"),
+                                        ("ban", "Aturang pesan swara")])
+def test_the_room_in_voice_mode_in_each_language_at_every_width(voice_driver, microphone, lang,
+                                                                 menu):
+    """The room as a blind citizen's phone shows it while its spoken menu listens, in each
+    language, at the desktop's and the small phone's width."""
+    from pwa.web import language
+    driver = voice_driver
+    write_wav(microphone, silence(1.0))
+    pid = site().demo.konsultasi["buka"]
+    citizen_session(driver, {}, {"tampilan": "suara-aktif", language.COOKIE: lang})
+    driver.get(driver.base_url + "/healthz")
+    driver.execute_script("sessionStorage.clear();"
+                          "sessionStorage.setItem('suara-uji', arguments[0]);"
+                          "sessionStorage.setItem('mentari-suara-sambutan', '1');",
+                          json.dumps({"diam": True, "jawaban": []}))
+    driver.get(f"{driver.base_url}/konsultasi/{pid}")
+    assert driver.execute_script("return document.documentElement.lang") == lang
+    wait_for(driver, lambda s: s["keadaan"] == "dengar", "the room's spoken menu", timeout=60)
+    assert menu in " ".join(_said(driver))
+    _audit_widths(driver, f"konsultasi.ruang in voice mode ({lang})")
 
 
 def test_the_room_with_the_keyboard_alone(room, citizen, officer):
