@@ -398,8 +398,8 @@ def test_on_a_link_too_slow_for_video_the_call_goes_on_with_sound(room, citizen,
     assert call_state(citizen) == "tersambung"
 
     # The link recovers (here the threshold the page measures against falls back below it):
-    # after a while of a good link the camera comes back by itself, both ways; nobody has to
-    # find the button.
+    # after a while of a quiet link the camera is tried again by itself, both ways, and stays;
+    # nobody has to find the button.
     for browser in (citizen, officer):
         browser.execute_script("document.querySelector('[data-konsultasi-telepon]')"
                                ".setAttribute('data-video-min-kbps', '250')")

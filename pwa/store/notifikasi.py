@@ -32,15 +32,12 @@ def _add(db, about: dict, isi: str, tujuan: str | None, now: str | None) -> int:
 def withdraw_ahead(db, permohonan_id: int, now: str) -> int:
     """Take back a request's messages dated after `now` (a reminder whose time has not come):
     neither shown nor sent, so they go without a trace. Returns how many."""
-    ahead = [r["id"] for r in rows(db, "SELECT id FROM pesan WHERE permohonan_id = ? AND at > ?",
-                                   (permohonan_id, now))]
-    marks = ",".join("?" * len(ahead))
-    if ahead:
-        db.execute(f"DELETE FROM kiriman WHERE status = ? AND pesan_id IN ({marks})",
-                   (ANTRI, *ahead))
-        db.execute(f"DELETE FROM pesan WHERE id IN ({marks}) AND id NOT IN "
-                   "(SELECT pesan_id FROM kiriman)", ahead)
-    return len(ahead)
+    db.execute("""DELETE FROM kiriman WHERE status = ? AND pesan_id IN
+                  (SELECT id FROM pesan WHERE permohonan_id = ? AND at > ?)""",
+               (ANTRI, permohonan_id, now))
+    return db.execute("""DELETE FROM pesan WHERE permohonan_id = ? AND at > ?
+                         AND id NOT IN (SELECT pesan_id FROM kiriman)""",
+                      (permohonan_id, now)).rowcount
 
 
 def for_pengaduan(db, pengaduan_id: int) -> list[dict]:

@@ -107,9 +107,13 @@
      while it allows data-video-min-kbps the camera is sent (at once where an interpreter was
      asked for: data-video-dulu); a weak link for 3 s in a row drops the camera and the call
      goes on with sound, said in the status (role=status, the call's polite live region).
-     Once the link has held again for 10 s the camera comes back by itself (the person who
-     signs should not have to find a button); each later drop doubles that wait, up to a
-     minute, so a link on the edge does not flick the picture on and off. */
+     After a drop the camera is tried again by itself once the link has been quiet (no delay
+     or loss over the limits) for 15 s: the person who signs should not have to find a
+     button. The bitrate estimate cannot say so: with sound only, the browser estimates
+     little more than the sound it sends. For the first 5 s of a try only delay and loss
+     count, while the estimate climbs; each later drop doubles the wait, and after three
+     tries only the button brings the camera back, so a link too thin for video does not
+     flick the picture on and off. */
   var telepon = (function () {
     var bagian = document.querySelector("[data-konsultasi-telepon]");
     if (!bagian || !window.RTCPeerConnection || !navigator.mediaDevices) return null;
@@ -131,13 +135,16 @@
     var VIDEO_DULU = !!bagian.getAttribute("data-video-dulu");
     var VIDEO_MAKS_BPS = 500000;   // a phone's data: sign language reads well below this
     var RTT_LEMAH = 1.0, HILANG_LEMAH = 0.1, LEMAH_BERTURUT = 3, KUAT_BERTURUT = 2;
-    var KEMBALI_AWAL = 10, KEMBALI_MAKS = 60;   // seconds of a good link before video returns
+    // Seconds of a quiet link before the camera is tried again, the most tries, and the
+    // seconds a try is judged on delay and loss alone.
+    var KEMBALI_AWAL = 15, KEMBALI_MAKS = 60, COBA_MAKS = 3, MASA_COBA = 5;
     var t = {terakhir: parseInt(bagian.getAttribute("data-sinyal-awal"), 10) || 0};
     var pc = null, aliran = null, tawaran = null, keadaanTelepon = "diam", jamBatas = null;
     // The video: its transceiver, the camera being sent, and what the link and person said.
     var v = {};
     function videoAwal() {
       v = {tx: null, kamera: null, jam: null, lemah: 0, kuat: 0, sudahLemah: false, kembali: 0,
+           tenang: 0, coba: 0, masaCoba: 0,
            dimatikan: false, diterima: 0, diam: 0, menyalakan: false};
     }
     videoAwal();
@@ -264,6 +271,7 @@
     function lemahLagi() {
       v.sudahLemah = true;
       v.kuat = 0;
+      v.tenang = 0;
       v.kembali = v.kembali ? Math.min(v.kembali * 2, KEMBALI_MAKS) : KEMBALI_AWAL;
     }
     function ukur(laporan) {
@@ -288,17 +296,25 @@
         if (!pc || keadaanTelepon !== "tersambung") return;
         var m = ukur(laporan);
         bagian.setAttribute("data-kbps", m.bps === undefined ? "" : Math.round(m.bps / 1000));
-        var lemah = (m.bps !== undefined && m.bps < videoMin()) || m.rtt > RTT_LEMAH
-                    || m.hilang > HILANG_LEMAH;
+        var lambat = m.bps !== undefined && m.bps < videoMin();
+        var buruk = m.rtt > RTT_LEMAH || m.hilang > HILANG_LEMAH;
+        var mencoba = v.kamera && v.masaCoba > 0;
+        if (mencoba) v.masaCoba--;
+        var lemah = buruk || (lambat && !mencoba);
         v.lemah = lemah ? v.lemah + 1 : 0;
         v.kuat = lemah || m.bps === undefined ? 0 : v.kuat + 1;
+        v.tenang = buruk || m.rtt === undefined ? 0 : v.tenang + 1;
         if (v.kamera && v.lemah >= LEMAH_BERTURUT) matikanVideo("lemah");
         else if (!v.kamera && !v.sudahLemah && v.lemah >= LEMAH_BERTURUT) {
           lemahLagi();
           umumkan(teks("lemah"));
-        } else if (!v.kamera && !v.dimatikan
-                   && v.kuat >= (v.sudahLemah ? v.kembali : KUAT_BERTURUT)) {
+        } else if (!v.kamera && !v.dimatikan && !v.sudahLemah && v.kuat >= KUAT_BERTURUT) {
+          nyalakanVideo(false);
+        } else if (!v.kamera && !v.dimatikan && v.sudahLemah && v.coba < COBA_MAKS
+                   && v.tenang >= v.kembali) {
           v.sudahLemah = false;
+          v.coba++;
+          v.masaCoba = MASA_COBA;
           nyalakanVideo(false);
         }
         // The other side's picture is shown while its frames arrive.
@@ -315,7 +331,11 @@
     if (kameraTombol) kameraTombol.addEventListener("click", function () {
       if (keadaanTelepon !== "tersambung") return;
       if (v.kamera) { v.dimatikan = true; matikanVideo("orang"); }
-      else { v.dimatikan = false; v.sudahLemah = false; v.lemah = 0; nyalakanVideo(true); }
+      else {
+        // Asked for: judged on delay and loss at first too, as the estimate climbs.
+        v.dimatikan = false; v.sudahLemah = false; v.lemah = 0; v.masaCoba = MASA_COBA;
+        nyalakanVideo(true);
+      }
     });
 
     function bersihkan() {
