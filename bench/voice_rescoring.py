@@ -64,15 +64,7 @@ def as_written(text: str) -> str:
 
 def encoded(whisper, samples):
     """The speech's encoding as the shipped unpadded path makes it, and its frame count."""
-    import numpy as np
-    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
-    chunks = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=300))
-    speech = np.concatenate(collect_chunks(samples, chunks)[0], axis=0)
-    features = whisper.feature_extractor(speech)[..., :-1]
-    frames = features.shape[-1]
-    target = min(3000, frames + int(stt.UNPADDED_PAD * stt.UNPADDED_FRAMES_PER_SECOND))
-    target += target % 2
-    features = np.pad(features, ((0, 0), (0, target - frames)))[:, :target]
+    features, frames = stt.speech_features(samples, stt.UNPADDED_PAD)
     return whisper.encode(features), frames
 
 

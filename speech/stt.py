@@ -238,6 +238,26 @@ def _unpadded_pad(samples, context: str | None, lang: str = "id") -> float | Non
     return None
 
 
+def speech_features(samples, pad: float):
+    """The VAD-trimmed speech's log-mel features plus `pad` seconds of zeros, and the
+    speech's own frame count (0: no speech)."""
+    import numpy as np
+    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
+
+    whisper = model()
+    chunks = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=300))
+    speech = np.concatenate(collect_chunks(samples, chunks)[0], axis=0)
+    features = whisper.feature_extractor(speech)[..., :-1]
+    frames = features.shape[-1]
+    # Whole frames of padding, to an even count (the encoder's convolution halves it), never
+    # past the 30 s window.
+    target = min(whisper.feature_extractor.nb_max_frames,
+                 frames + int(round(pad * UNPADDED_FRAMES_PER_SECOND)))
+    target += target % 2
+    features = features[:, :target]
+    return np.pad(features, ((0, 0), (0, target - features.shape[-1]))), frames
+
+
 def transcribe_unpadded(samples, context: str | None = None, words_only: bool = False,
                         lang: str = "id", prompted: bool = True, pad: float = 0.5,
                         trace: dict | None = None) -> Transcript:
@@ -247,26 +267,14 @@ def transcribe_unpadded(samples, context: str | None = None, words_only: bool = 
     frame count."""
     import inspect
 
-    import numpy as np
     from faster_whisper.tokenizer import Tokenizer
     from faster_whisper.transcribe import (TranscriptionOptions, WhisperModel,
                                            get_suppressed_tokens)
-    from faster_whisper.vad import VadOptions, collect_chunks, get_speech_timestamps
 
     whisper = model()
-    chunks = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=300))
-    speech = np.concatenate(collect_chunks(samples, chunks)[0], axis=0)
-    features = whisper.feature_extractor(speech)[..., :-1]
-    frames = features.shape[-1]
+    features, frames = speech_features(samples, pad)
     if frames <= 0:
         return Transcript("", False, 0.0)
-    # Whole frames of padding, to an even count (the encoder's convolution halves it), never
-    # past the 30 s window.
-    target = min(whisper.feature_extractor.nb_max_frames,
-                 frames + int(round(pad * UNPADDED_FRAMES_PER_SECOND)))
-    target += target % 2
-    features = features[:, :target]
-    features = np.pad(features, ((0, 0), (0, target - features.shape[-1])))
     if trace is not None:
         trace["frames"] = features.shape[-1]
     tokenizer = Tokenizer(whisper.hf_tokenizer, whisper.model.is_multilingual,
