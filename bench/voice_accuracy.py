@@ -43,7 +43,8 @@ def report(part: str, figures: dict, seconds: float | None = None, misses: bool 
     print(f"[{part}] in-domain: {figures['correct']}/{figures['in_domain']} right "
           f"({figures['accuracy']:.1%}; {figures['asked_to_confirm']} of them asked "
           f"'apakah maksud Anda …?' first; {figures['wrong_actions']} misses acted on the wrong "
-          f"thing); out-of-domain: {figures['false_accepts']} false "
+          f"thing; {figures['read_back_wrong']} numbers heard wrong, read back for a 'ya' "
+          f"before use); out-of-domain: {figures['false_accepts']} false "
           f"accepts of {figures['out_of_domain']}, {figures['out_of_domain_asked']} asked about"
           + extra + (f"; {seconds:.0f} s" if seconds is not None else ""))
 

@@ -91,6 +91,7 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep(
             "-", f"voice commands: {FIGURES['correct']}/{FIGURES['in_domain']} right "
                  f"({FIGURES['accuracy']:.1%}, target {FIGURES['target']:.0%}; "
-                 f"{FIGURES['wrong_actions']} misses acted on the wrong thing); "
+                 f"{FIGURES['wrong_actions']} misses acted on the wrong thing, "
+                 f"{FIGURES['read_back_wrong']} numbers heard wrong and read back); "
                  f"{FIGURES['false_accepts']} false accepts of {FIGURES['out_of_domain']} "
                  f"out-of-domain sentences ({FIGURES['out_of_domain_asked']} asked about)")

@@ -35,6 +35,10 @@ MOST_DIGITS = 16
 SURE = 0.82      # at or above: act on it
 UNSURE = 0.62    # between: ask "apakah maksud Anda …?"; below: no intent
 ASK = 0.8        # the most a match the recogniser doubts may have: asked about
+# Answers the voice form always reads back and waits for a "ya" before using, however sure
+# (pwa/static/js/voice-questions.js, number(): "Angka yang Anda sebutkan: 0 8 1 1. Benar?"),
+# so a misheard one is asked about, never acted on.
+READ_BACK = frozenset({"angka"})
 
 # Digit words (speech/words.py, from the YAML): as said, as Whisper half-hears them, and those
 # read only when said just so (never the nearest word of a fuzzy match).

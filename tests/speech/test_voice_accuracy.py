@@ -31,9 +31,11 @@ pytestmark = pytest.mark.xdist_group("voice-accuracy")
 
 TARGET = 0.95
 FLOOR = 0.80
-# A command acted on the wrong thing costs the citizen more than one asked about: 2 in the bench
-# and in the test run since guessed readings are asked about (4 and 3 before).
-MOST_WRONG_ACTIONS = 3
+# A command acted on the wrong thing costs the citizen more than one asked about. A number heard
+# wrong is read back for a "ya" (intents.READ_BACK), so it is counted apart (read_back_wrong):
+# those were the 2 or 3 counted here before. 0 in the bench and the test run since; 1 allowed
+# for the runs' spread.
+MOST_WRONG_ACTIONS = 1
 
 
 # In a process of its own: espeak-ng keeps state between calls, so in the test process the
@@ -61,8 +63,8 @@ def figures(tmp_path_factory):
 ORIGINAL_LINES = 102
 
 
-SUMMARY = ("correct", "in_domain", "accuracy", "wrong_actions", "false_accepts",
-           "out_of_domain", "out_of_domain_asked")
+SUMMARY = ("correct", "in_domain", "accuracy", "wrong_actions", "read_back_wrong",
+           "false_accepts", "out_of_domain", "out_of_domain_asked")
 
 
 @pytest.fixture(autouse=True)

@@ -70,3 +70,17 @@ def test_the_written_lines_are_understood(part):
     assert figures["false_accepts"] == 0, figures["misses"]
     assert figures["wrong_actions"] == 0, figures["misses"]
     assert figures["accuracy"] >= 0.95, figures["misses"]
+
+
+def test_a_misheard_number_counts_as_read_back_and_a_misheard_command_as_acted_on():
+    """The figures count what a citizen meets: a number is read back for a "ya" however sure
+    (intents.READ_BACK; the voice form's number()), so a wrong one is a question, not an action;
+    a command heard wrong for sure is acted on."""
+    rows = devset.utterances("tuning")
+    number = next(n for n, u in enumerate(rows) if u.intent == "angka")
+    command = next(n for n, u in enumerate(rows) if u.intent == "kembali")
+    heard = [(number, "angka", {"angka": "1"}, 1.0, "satu"),
+             (command, "batal", {}, 1.0, "batal")]
+    figures = devset.score(rows, heard)
+    assert (figures["read_back_wrong"], figures["wrong_actions"]) == (1, 1), figures["misses"]
+    assert figures["misses"][0].startswith("READ BACK WRONG")

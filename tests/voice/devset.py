@@ -158,11 +158,14 @@ def score_text(part: str, transcripts: list[dict] | None = None) -> dict:
 def score(rows: list[Utterance], found: list[tuple]) -> dict:
     """(n, intent, slots, confidence, text) per line → the figures a citizen would meet."""
     right = wrong = false_accepts = asked = wrong_actions = out_of_domain = 0
-    ood_asked = 0
+    ood_asked = read_back = 0
     misses = []
     for n, intent, slots, confidence, text in found:
         u = rows[n]
         sure = intent is not None and confidence >= intents.SURE
+        # A number is read back for a "ya" however sure (intents.READ_BACK): asked, not acted on.
+        heard_back = sure and intent in intents.READ_BACK
+        sure = sure and not heard_back
         if u.intent is None:
             out_of_domain += 1
             false_accepts += sure
@@ -178,10 +181,12 @@ def score(rows: list[Utterance], found: list[tuple]) -> dict:
             wrong += 1
             # A miss heard for sure acts on the wrong thing; the others ask or do nothing.
             wrong_actions += sure
-            misses.append(f"{'WRONG ACTION ' if sure else ''}{u.text!r} ({u.context}) "
-                          f"heard {text!r} → {intent} {slots}")
+            read_back += heard_back
+            said = "WRONG ACTION " if sure else "READ BACK WRONG " if heard_back else ""
+            misses.append(f"{said}{u.text!r} ({u.context}) heard {text!r} → {intent} {slots}")
     total = right + wrong
     return {"in_domain": total, "correct": right, "accuracy": right / total if total else 0.0,
             "asked_to_confirm": asked, "wrong_actions": wrong_actions,
+            "read_back_wrong": read_back,
             "out_of_domain": out_of_domain, "false_accepts": false_accepts,
             "out_of_domain_asked": ood_asked, "misses": misses}
