@@ -91,17 +91,16 @@ def main() -> None:
                          help="the question's prompt before each phrase, as when decoding")
     options.add_argument("--limit", type=int, help="only the first n lines")
     args = options.parse_args()
-    import ctranslate2
     from faster_whisper.tokenizer import Tokenizer
     stt.configure(Path(tempfile.mkdtemp(prefix="mentari-rescoring-")) / "whisper-base")
     whisper = stt.model()
     tokenizer = Tokenizer(whisper.hf_tokenizer, True, task="transcribe", language="id")
     rows, lines, spent = devset.utterances(args.part), [], []
+    devset.seed_sampling()
     for n, u in enumerate(rows[:args.limit]):
         if u.context not in COMMAND_CONTEXTS:
             continue
         data = devset.recording(n, u.text, args.part)
-        ctranslate2.set_random_seed(n)
         shipped = stt.recognise(data, u.lang, u.context)
         started = time.perf_counter()
         encoding, frames = encoded(whisper, audio.decode_for_whisper(data))

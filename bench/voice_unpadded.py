@@ -36,8 +36,8 @@ def pct(values, p):
 
 
 def run(part: str, ways: list, every: int = 1, limit: int | None = None) -> dict:
-    import ctranslate2
     rows = devset.utterances(part)
+    devset.seed_sampling()
     heard = {way: [] for way in ways}
     for n, u in enumerate(rows[:limit]):
         if n % every:
@@ -48,7 +48,6 @@ def run(part: str, ways: list, every: int = 1, limit: int | None = None) -> dict
                 stt._settings.update(unpadded="off" if way == "padded" else "auto", pad=None)
             else:
                 stt._settings.update(unpadded="all", pad=float(way))
-            ctranslate2.set_random_seed(n)
             heard[way].append((n, stt.recognise(data, u.lang, u.context)))
     stt._settings.update(unpadded="auto", pad=None)
     figures = {}
@@ -85,7 +84,6 @@ def noise() -> None:
     the voice, half as loud, …), heard three ways: padded; auto (what ships: unpadded only
     where the recording's voice stands stt.QUIET_DB above its background); and unpadded on
     every command ("all", auto without that gate). Right, acted on wrongly, heard unpadded."""
-    import ctranslate2
     import numpy as np
     from speech import audio, espeak, intents
     said = []
@@ -98,11 +96,11 @@ def noise() -> None:
                     np.mean(speech ** 2) / 10 ** (snr / 10))
                 noisy = np.clip(speech + hiss, -32768, 32767).astype(np.int16)
                 said.append((snr, text, context, intent, audio.wav_bytes(noisy, rate)))
+    devset.seed_sampling()
     for mode in ("off", "auto", "all"):
         stt._settings.update(unpadded=mode, pad=None)
         figures = {snr: [0, 0, 0, 0] for snr in NOISE_DB}   # right, wrong, unpadded, all
         for n, (snr, text, context, intent, data) in enumerate(said):
-            ctranslate2.set_random_seed(n)
             heard = stt.recognise(data, "id", context)
             counts = figures[snr]
             counts[0] += heard.intent == intent

@@ -153,7 +153,9 @@ def test_a_command_drowned_in_noise_is_not_acted_on_as_another(tmp_path_factory)
     speech = samples.astype(np.float32)
     noise = np.random.default_rng(0).normal(0, 1, speech.size) * np.sqrt(np.mean(speech ** 2))
     noisy = np.clip(speech + noise, -32768, 32767).astype(np.int16)
-    ctranslate2.set_random_seed(0)  # the fallback's sampling, repeatable
+    # The fallback's sampling: repeatable only where nothing sampled before in this process
+    # (devset.seed_sampling); the assertion holds whatever it samples.
+    ctranslate2.set_random_seed(0)
     result = stt.recognise(audio.wav_bytes(noisy, rate), "id", "menu")
     acted = result.intent is not None and result.confidence >= intents.SURE
     assert not acted or result.intent == "ulangi", result
