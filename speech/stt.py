@@ -436,9 +436,9 @@ def _echoes_prompt(heard: Transcript, context: str | None, lang: str) -> bool:
 def _verify(found: intents.Match, text: str, again: Transcript, lang: str,
             context: str | None) -> tuple[intents.Match, str]:
     """A sure command that echoed the prompt, against what Whisper heard without it: the
-    same meaning, or a sure reading that sounds like the command, lets it act; a clear other
-    meaning is asked about instead ("nomor empat?" where the prompt wrote "Kembali");
-    anything else is asked about."""
+    same meaning, or a reading Whisper did not merely guess that sounds like the command,
+    lets it act; a clear other meaning is asked about instead ("nomor empat?" where the
+    prompt wrote "Kembali"); anything else is asked about."""
     plain = _believed(again, lang, context)
     if (plain.intent, plain.slots) == (found.intent, found.slots):
         return found, text
